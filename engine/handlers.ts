@@ -1,0 +1,31 @@
+import { EngineError } from './errors.ts';
+import type { EngineVerbs, ParamsOf, ResultOf, Verb } from './protocol.ts';
+import { softmaxWithTemperature } from './softmax.ts';
+
+/** What a handler may use besides its parameters: progress reports and a cancellation probe. */
+export interface HandlerContext {
+  progress(done: number, total: number, label?: string, data?: unknown): void;
+  isCancelled(): boolean;
+  /** Buffers to transfer (not copy) with the result. */
+  transfer: Transferable[];
+}
+
+/** A function that runs one verb. */
+export type Handler<V extends Verb> = (params: ParamsOf<V>, ctx: HandlerContext) => ResultOf<V> | Promise<ResultOf<V>>;
+
+/** The verb table; `handle` dispatches through it. */
+export const handlers: { [V in Verb]: Handler<V> } = {
+  softmax: ({ scores, temperature }) => {
+    if (!Array.isArray(scores)) throw new EngineError('bad-input', 'Scores must be a list of numbers.');
+    return softmaxWithTemperature(scores, temperature);
+  },
+  ping: () => ({ pong: true }),
+};
+
+/** Runs one verb by name, refusing names the engine does not know. */
+export async function handle<V extends Verb>(verb: V, params: ParamsOf<V>, ctx: HandlerContext): Promise<EngineVerbs[V]['result']> {
+  const handler = (handlers as Record<string, Handler<Verb> | undefined>)[verb];
+  if (!handler) throw new EngineError('unknown-verb', `The engine does not know how to "${String(verb)}". The page may be newer than the engine: reload it.`);
+  if (params === null || typeof params !== 'object') throw new EngineError('bad-input', `The request for "${String(verb)}" had no parameters.`);
+  return (await handler(params as ParamsOf<Verb>, ctx)) as ResultOf<V>;
+}

@@ -1,0 +1,4 @@
+import { vitePreprocess } from '@astrojs/svelte';
+
+/** Svelte preprocessing: TypeScript in <script lang="ts">. */
+export default { preprocess: vitePreprocess() };
