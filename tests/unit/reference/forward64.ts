@@ -97,7 +97,6 @@ function rotate(a: Matrix, dk: number, base: number, freqScale?: ArrayLike<numbe
 /** Runs the GPT forward pass in float64. ids: [T] -> logits [T][V] */
 export function referenceForward64(config: ModelConfig, params: Params, ids: readonly number[], opts: Reference64Options = {}): Reference64Result {
   const { dModel: d, nHeads, dFF, vocabSize: V } = config;
-  const T = ids.length;
   const dk = d / nHeads;
   const causal = opts.causal ?? true;
   const base = opts.ropeBase ?? config.ropeBase;
