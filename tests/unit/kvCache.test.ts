@@ -40,7 +40,7 @@ describe('KV-cache decode equals the full forward (last row) at every step', () 
     const model = randomModel(config, 5, 0.15);
     const ids = randomIds(400, 64, 6);
     const cache = createKvCache(model);
-    let logits = new Float32Array(0);
+    let logits: Float32Array = new Float32Array(0);
     for (let t = 0; t < ids.length; t++) {
       logits = decodeStep(cache, ids[t]);
       if (t % 9 === 0 || t === ids.length - 1) expect(logits).toEqual(lastRow(forward(model, ids.slice(0, t + 1)).logits, 400));
