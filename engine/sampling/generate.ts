@@ -1,0 +1,59 @@
+/**
+ * Autoregressive generation: run the model, sample the next token, append, repeat; stop at a stop token
+ * (e.g. <eos>) or after maxTokens. When the text outgrows the context, only the last contextLength tokens
+ * are fed (a sliding window), as the model never saw longer inputs in training.
+ */
+import type { ForwardOptions, Model } from '../model.ts';
+import { forward } from '../model.ts';
+import { createRng } from '../rng.ts';
+import { sampleToken } from '../sample.ts';
+import type { SamplingDistribution, SamplingOptions } from '../sample.ts';
+
+/** Decoding settings plus how long to go on and where to stop. */
+export interface GenerateOptions extends SamplingOptions {
+  maxTokens: number;
+  /** Seed of the sampling rng: the same seed and settings reproduce the same text. */
+  seed: number;
+  /** Generation stops after producing any of these ids (the stop token is included in the output). */
+  stopIds?: readonly number[];
+  forwardOptions?: Omit<ForwardOptions, 'trace'>;
+}
+
+/** One generated token and the distribution it was drawn from. */
+export interface GeneratedStep {
+  token: number;
+  distribution: SamplingDistribution;
+}
+
+/** The generated continuation (prompt not included) and why generation ended. */
+export interface GenerateResult {
+  ids: number[];
+  steps: GeneratedStep[];
+  stoppedBy: 'stop-token' | 'max-tokens';
+}
+
+/** Logits for the token after `ids` (the last row of forward's output). ids: [T] -> [V] */
+export function nextTokenLogits(model: Model, ids: readonly number[], options: Omit<ForwardOptions, 'trace'> = {}): Float32Array {
+  const window = ids.length > model.config.contextLength ? ids.slice(ids.length - model.config.contextLength) : ids;
+  const { logits } = forward(model, window, options);
+  const V = model.config.vocabSize;
+  return logits.slice((window.length - 1) * V, window.length * V);
+}
+
+/** Generates up to maxTokens tokens after a non-empty prompt. promptIds: [T] -> continuation ids: [≤ maxTokens] */
+export function generate(model: Model, promptIds: readonly number[], options: GenerateOptions): GenerateResult {
+  if (promptIds.length === 0) throw new RangeError('Generation needs a prompt of at least one token.');
+  if (!Number.isInteger(options.maxTokens) || options.maxTokens < 0) throw new RangeError(`maxTokens must be a whole number ≥ 0, got ${options.maxTokens}.`);
+  const rng = createRng(options.seed);
+  const stop = new Set(options.stopIds ?? []);
+  const context = [...promptIds];
+  const steps: GeneratedStep[] = [];
+  for (let i = 0; i < options.maxTokens; i++) {
+    const logits = nextTokenLogits(model, context, options.forwardOptions);
+    const { token, ids, probs, entropy } = sampleToken(logits, options, rng);
+    steps.push({ token, distribution: { ids, probs, entropy } });
+    context.push(token);
+    if (stop.has(token)) return { ids: steps.map((s) => s.token), steps, stoppedBy: 'stop-token' };
+  }
+  return { ids: steps.map((s) => s.token), steps, stoppedBy: 'max-tokens' };
+}
