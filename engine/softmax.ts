@@ -17,7 +17,8 @@ export function assertFiniteScores(scores: readonly number[]): void {
   if (scores.length === 0) throw new EngineError('bad-input', 'There are no scores yet: enter at least one number.');
   const bad = scores.findIndex((s) => typeof s !== 'number' || !Number.isFinite(s));
   if (bad >= 0) {
-    throw new EngineError('bad-input', `Score ${bad + 1} is not a finite number (${String(scores[bad])}); enter an ordinary number such as 2.5 or -1.`);
+    const what = Number.isNaN(scores[bad]) || typeof scores[bad] !== 'number' ? 'is empty or not a number' : 'is infinite';
+    throw new EngineError('bad-input', `Score ${bad + 1} ${what}: enter an ordinary number such as 2.5 or -1.`);
   }
 }
 

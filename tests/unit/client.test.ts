@@ -27,7 +27,7 @@ describe('handle (the worker’s dispatcher)', () => {
   it('rejects missing parameters and bad scores with bad-input', async () => {
     await expect(handle('softmax', null as never, noCtx)).rejects.toMatchObject({ code: 'bad-input' });
     await expect(handle('softmax', { scores: 'x' as never, temperature: 1 }, noCtx)).rejects.toMatchObject({ code: 'bad-input' });
-    await expect(handle('softmax', { scores: [1, Number.NaN], temperature: 1 }, noCtx)).rejects.toThrow(/not a finite number/);
+    await expect(handle('softmax', { scores: [1, Number.NaN], temperature: 1 }, noCtx)).rejects.toThrow(/Score 2 is empty or not a number/);
   });
 });
 

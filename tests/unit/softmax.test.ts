@@ -56,8 +56,8 @@ describe('softmaxWithTemperature', () => {
 
   it.each([
     [[], /no scores/],
-    [[1, Number.NaN], /Score 2 is not a finite number/],
-    [[Infinity, 1], /Score 1 is not a finite number/],
+    [[1, Number.NaN], /Score 2 is empty or not a number/],
+    [[Infinity, 1], /Score 1 is infinite/],
   ])('rejects %j with a sentence', (scores, message) => {
     expect(() => softmaxWithTemperature(scores as number[], 1)).toThrow(message);
   });

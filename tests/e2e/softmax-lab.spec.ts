@@ -1,0 +1,61 @@
+import { expect, test, type Page } from '@playwright/test';
+import { watchPage } from './helpers';
+
+/** Opens the chapter and waits until the lab has hydrated (it hydrates when scrolled into view). */
+async function openLab(page: Page): Promise<void> {
+  await page.goto('/chapters/softmax/');
+  await page.locator('#softmax-lab').scrollIntoViewIfNeeded();
+  await expect(page.locator('#softmax-lab [data-hydrated="true"]')).toBeVisible();
+}
+
+/** Reads the probability column of the widget's table as numbers (percent). */
+async function tableProbs(page: Page): Promise<number[]> {
+  const cells = await page.locator('#softmax-lab td[data-prob]').allTextContents();
+  return cells.map((c) => Number.parseFloat(c));
+}
+
+test('the lab starts at the worked example: 70.54 / 25.95 / 3.51 %', async ({ page }) => {
+  await page.goto('/chapters/softmax/');
+  expect(await tableProbs(page)).toEqual([70.54, 25.95, 3.51]);
+});
+
+test('lowering τ with the keyboard sharpens the distribution, computed in the engine worker', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await openLab(page);
+  const slider = page.getByRole('slider', { name: 'Temperature τ' });
+  await slider.focus();
+  for (let i = 0; i < 34; i++) await page.keyboard.press('ArrowLeft');
+  await expect(slider).toHaveAttribute('aria-valuetext', 'τ = 0.46');
+  await expect.poll(() => tableProbs(page)).toEqual([89.8, 10.07, 0.13]);
+  expect(workers.some((url) => url.includes('worker'))).toBe(true);
+  const caption = page.locator('#softmax-lab caption');
+  await expect(caption).toContainText('τ = 0.46');
+  expect(problems).toEqual([]);
+});
+
+test('typing τ = 0 gives greedy: everything on the top score', async ({ page }) => {
+  await openLab(page);
+  const exact = page.getByRole('spinbutton', { name: 'Exact τ' });
+  await exact.fill('0');
+  await exact.press('Enter');
+  await expect.poll(() => tableProbs(page)).toEqual([100, 0, 0]);
+});
+
+test('an empty score gets a clear message and keeps the last good chart', async ({ page }) => {
+  await openLab(page);
+  await page.getByRole('spinbutton', { name: 'Score for orange' }).fill('');
+  await expect(page.locator('#softmax-lab [role="status"]')).toContainText('Score 2 is empty or not a number');
+  await page.getByRole('spinbutton', { name: 'Score for orange' }).fill('3');
+  await expect(page.locator('#softmax-lab [role="status"]')).toHaveText('');
+  expect(await tableProbs(page)).toEqual([70.54, 25.95, 3.51]);
+});
+
+test('divide-by-sum shows the impossible negative probability', async ({ page }) => {
+  await openLab(page);
+  await page.getByRole('radio', { name: /dividing each score by the sum/ }).check();
+  await page.getByRole('spinbutton', { name: 'Score for egg' }).fill('-1');
+  await expect(page.getByText('A negative “probability” is impossible')).toBeVisible();
+  expect((await tableProbs(page))[2]).toBeCloseTo(-16.67, 2);
+});
