@@ -1,10 +1,14 @@
 /**
  * Autoregressive generation: run the model, sample the next token, append, repeat; stop at a stop token
- * (e.g. <eos>) or after maxTokens. When the text outgrows the context, only the last contextLength tokens
- * are fed (a sliding window), as the model never saw longer inputs in training.
+ * (e.g. <eos>) or after maxTokens. Steps use the KV cache (one new position per step) while the text fits
+ * the context; once it outgrows it, only the last contextLength tokens are fed (a sliding window) through
+ * a full forward pass, because shifting the window changes every position. With the causal mask switched
+ * off every step is a full forward pass too, since a cache is causal by construction.
  */
 import type { ForwardOptions, Model } from '../model.ts';
 import { forward } from '../model.ts';
+import { createKvCache, decodeStep, prefill } from '../kvCache.ts';
+import type { KvCache } from '../kvCache.ts';
 import { createRng } from '../rng.ts';
 import { sampleToken } from '../sample.ts';
 import type { SamplingDistribution, SamplingOptions } from '../sample.ts';
@@ -48,12 +52,28 @@ export function generate(model: Model, promptIds: readonly number[], options: Ge
   const stop = new Set(options.stopIds ?? []);
   const context = [...promptIds];
   const steps: GeneratedStep[] = [];
+  const forwardOptions = options.forwardOptions ?? {};
+  const C = model.config.contextLength;
+  let cache: KvCache | undefined;
+  let logits: Float32Array;
+  if (forwardOptions.causal !== false && context.length <= C) {
+    cache = createKvCache(model, { ropeBase: forwardOptions.ropeBase, ropeFreqScale: forwardOptions.ropeFreqScale });
+    logits = prefill(cache, context);
+  } else {
+    logits = nextTokenLogits(model, context, forwardOptions);
+  }
   for (let i = 0; i < options.maxTokens; i++) {
-    const logits = nextTokenLogits(model, context, options.forwardOptions);
     const { token, ids, probs, entropy } = sampleToken(logits, options, rng);
     steps.push({ token, distribution: { ids, probs, entropy } });
     context.push(token);
     if (stop.has(token)) return { ids: steps.map((s) => s.token), steps, stoppedBy: 'stop-token' };
+    if (i + 1 === options.maxTokens) break;
+    if (cache && cache.length < C) {
+      logits = decodeStep(cache, token);
+    } else {
+      cache = undefined;
+      logits = nextTokenLogits(model, context, forwardOptions);
+    }
   }
   return { ids: steps.map((s) => s.token), steps, stoppedBy: 'max-tokens' };
 }

@@ -5,6 +5,7 @@ import { logitsVerb } from './logits.ts';
 import { generateVerb } from './generate.ts';
 import { inspectVerb } from './inspect.ts';
 import { makeTestModelVerb } from './makeTestModel.ts';
+import { corpusVerb } from './corpus.ts';
 
 /** Every verb, in the order the help lists them. */
-export const VERBS: Verb[] = [tokenizeVerb, logitsVerb, generateVerb, inspectVerb, makeTestModelVerb];
+export const VERBS: Verb[] = [tokenizeVerb, logitsVerb, generateVerb, inspectVerb, corpusVerb, makeTestModelVerb];

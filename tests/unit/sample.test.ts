@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { argmax, sampleToken, samplingDistribution } from '../../engine/sample.ts';
 import { createRng } from '../../engine/rng.ts';
+import { generate } from '../../engine/sampling/generate.ts';
+import { forward } from '../../engine/model.ts';
+import { initParams } from '../../engine/params.ts';
+import type { ModelConfig } from '../../engine/config.ts';
 
 const FIVE = [4, 3, 2, 1, -1]; // curriculum chapter 5: apple, orange, egg, umbrella, elephant
 const pct = (probs: number[]) => probs.map((p) => Number((p * 100).toFixed(2)));
@@ -156,5 +160,47 @@ describe('sampleToken with a seeded rng', () => {
     });
     // 3 degrees of freedom: the 0.1 % critical value is 16.27.
     expect(chi2).toBeLessThan(16.27);
+  });
+});
+
+describe('generate (KV cache and sliding window)', () => {
+  const config: ModelConfig = { vocabSize: 12, contextLength: 6, dModel: 8, nLayers: 2, nHeads: 2, dFF: 16, positions: 'learned', ropeBase: 10000 };
+  const model = { config, params: initParams(config, 3) };
+
+  /** Reference loop: a full forward pass over the last contextLength tokens at every step. */
+  function reference(prompt: number[], n: number, seed: number, causal = true): number[] {
+    const rng = createRng(seed);
+    const context = [...prompt];
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const window = context.slice(-config.contextLength);
+      const all = forward(model, window, { causal }).logits;
+      const logits = all.slice((window.length - 1) * config.vocabSize);
+      const t = sampleToken(logits, { temperature: 1.2 }, rng).token;
+      out.push(t);
+      context.push(t);
+    }
+    return out;
+  }
+
+  it('matches a full-forward loop token for token, past the context length', () => {
+    // 2 prompt tokens + 10 new ones: the window starts sliding after the 4th generated token.
+    const result = generate(model, [1, 5], { maxTokens: 10, seed: 9, temperature: 1.2 });
+    expect(result.ids).toEqual(reference([1, 5], 10, 9));
+    expect(result.stoppedBy).toBe('max-tokens');
+  });
+
+  it('handles a prompt longer than the context and the causal mask switched off', () => {
+    const prompt = [1, 2, 3, 4, 5, 6, 7, 8];
+    expect(generate(model, prompt, { maxTokens: 4, seed: 2, temperature: 1.2 }).ids).toEqual(reference(prompt, 4, 2));
+    expect(generate(model, [3, 4], { maxTokens: 5, seed: 4, temperature: 1.2, forwardOptions: { causal: false } }).ids).toEqual(reference([3, 4], 5, 4, false));
+  });
+
+  it('stops right after a stop token and reports why', () => {
+    const free = generate(model, [1], { maxTokens: 8, seed: 1, temperature: 1.2 });
+    const stopAt = free.ids[2];
+    const stopped = generate(model, [1], { maxTokens: 8, seed: 1, temperature: 1.2, stopIds: [stopAt] });
+    expect(stopped.stoppedBy).toBe('stop-token');
+    expect(stopped.ids).toEqual(free.ids.slice(0, free.ids.indexOf(stopAt) + 1));
   });
 });
