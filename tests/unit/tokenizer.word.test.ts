@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWordTokenizer, editDistance, suggestKnownWords } from '../../engine/tokenizer/word.ts';
+import { courseVocabulary } from '../../engine/corpus/vocabulary.ts';
+import { generateCorpus } from '../../engine/corpus/generator.ts';
 
 // A small vocabulary laid out like the course one: specials, punctuation, then words.
 const VOCAB = ['<pad>', '<unk>', '<eos>', '<user>', '<bot>', '.', ',', '?', '!', ':', 'i', 'ate', 'an', 'apple', 'the', 'capital', 'of', 'france', 'is', 'paris', 'apples', 'maple'];
@@ -80,5 +82,29 @@ describe('suggestKnownWords', () => {
     expect(editDistance('', 'abc')).toBe(3);
     expect(editDistance('flaw', 'lawn')).toBe(2);
     expect(editDistance('same', 'same')).toBe(0);
+  });
+});
+
+describe('createWordTokenizer over the course vocabulary', () => {
+  const vocab = courseVocabulary();
+  const course = createWordTokenizer(vocab);
+
+  it('puts the specials and punctuation at the agreed ids', () => {
+    expect(['<pad>', '<unk>', '<eos>', '<user>', '<bot>', '.', ',', '?', '!', ':'].map((t) => course.idOf(t))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('encodes a generated TinyWorld corpus with no unknown words and decodes it back exactly', () => {
+    const { trainText } = generateCorpus({ seed: 3, documents: 300 });
+    for (const line of trainText.split('\n').filter((l) => l.length > 0)) {
+      const enc = course.encode(line);
+      expect(enc.unknown).toEqual([]);
+      expect(course.decode(enc.ids)).toBe(line);
+    }
+  });
+
+  it('encodes the chapter 5 prompt word by word', () => {
+    const enc = course.encode('In the store, I bought an');
+    expect(enc.unknown).toEqual([]);
+    expect(enc.ids.map((id) => course.tokenText(id))).toEqual(['in', 'the', 'store', ',', 'i', 'bought', 'an']);
   });
 });
