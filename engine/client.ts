@@ -182,6 +182,28 @@ export function getEngine(): EngineClient {
   return shared;
 }
 
+const modelLoads = new WeakMap<EngineClient, Map<string, Promise<ResultOf<'loadModel'>>>>();
+
+/**
+ * Loads a model into the client's worker once and shares the promise between widgets; after a worker
+ * restart (or a failed load) the next call loads it again.
+ */
+export function ensureModel(client: EngineClient, name: string, onProgress?: CallOptions['onProgress']): Promise<ResultOf<'loadModel'>> {
+  let loads = modelLoads.get(client);
+  if (!loads) {
+    const fresh = new Map<string, Promise<ResultOf<'loadModel'>>>();
+    loads = fresh;
+    modelLoads.set(client, fresh);
+    client.onRestart(() => fresh.clear());
+  }
+  const existing = loads.get(name);
+  if (existing) return existing;
+  const pending = client.call('loadModel', { name }, { onProgress });
+  loads.set(name, pending);
+  pending.catch(() => loads.delete(name));
+  return pending;
+}
+
 /** True when an error only means a newer request took over or the learner cancelled: nothing to show. */
 export function isSupersededOrCancelled(error: unknown): boolean {
   return error instanceof EngineError && (error.code === 'superseded' || error.code === 'cancelled');

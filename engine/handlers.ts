@@ -1,6 +1,7 @@
 import { EngineError } from './errors.ts';
 import type { EngineVerbs, ParamsOf, ResultOf, Verb } from './protocol.ts';
 import { softmaxWithTemperature } from './softmax.ts';
+import { forwardVerb, loadModelVerb, logitLensVerb, nextTokenVerb, tokenizeVerb } from './verbs/modelVerbs.ts';
 
 /** What a handler may use besides its parameters: progress reports and a cancellation probe. */
 export interface HandlerContext {
@@ -20,6 +21,11 @@ export const handlers: { [V in Verb]: Handler<V> } = {
     return softmaxWithTemperature(scores, temperature);
   },
   ping: () => ({ pong: true }),
+  loadModel: loadModelVerb,
+  tokenize: tokenizeVerb,
+  forward: forwardVerb,
+  nextToken: nextTokenVerb,
+  logitLens: logitLensVerb,
 };
 
 /** Runs one verb by name, refusing names the engine does not know. */

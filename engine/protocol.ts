@@ -1,5 +1,9 @@
 import type { SerializedError } from './errors.ts';
 import type { SoftmaxResult } from './softmax.ts';
+import type { SamplingDistribution, SamplingOptions } from './sample.ts';
+import type { Encoding } from './tokenizer/types.ts';
+import type { Trace } from './trace.ts';
+import type { Candidate, ModelSummary, RunOptions } from './verbs/modelVerbs.ts';
 
 /**
  * Every verb the worker understands: its parameters and its result.
@@ -13,6 +17,30 @@ export interface EngineVerbs {
   ping: {
     params: Record<string, never>;
     result: { pong: true };
+  };
+  /** Download and verify a model (progress in bytes); later verbs name it by `model`. */
+  loadModel: {
+    params: { name: string; base?: string };
+    result: ModelSummary;
+  };
+  tokenize: {
+    params: { model: string; text: string };
+    result: Encoding & { tokens: string[] };
+  };
+  /** Logits [T, V] for every position, and with `trace` every intermediate (transferred, not copied). */
+  forward: {
+    params: { model: string; text: string; trace?: boolean } & RunOptions;
+    result: { ids: number[]; tokens: string[]; logits: Float32Array; trace?: Trace };
+  };
+  /** The next-token distribution after the text: top candidates, full logits [V], and the truncated sampling set. */
+  nextToken: {
+    params: { model: string; text: string; top?: number } & RunOptions & SamplingOptions;
+    result: { tokens: string[]; candidates: Candidate[]; logits: Float32Array; sampling: SamplingDistribution };
+  };
+  /** What each depth of the residual stream would predict at a position. */
+  logitLens: {
+    params: { model: string; text: string; position?: number; top?: number } & RunOptions;
+    result: { tokens: string[]; position: number; stages: { stage: string; layer: number; top: Candidate[] }[] };
   };
 }
 
