@@ -3,6 +3,7 @@ import { createBpeTokenizer, BYTE_VOCAB_SIZE } from '../../engine/tokenizer/bpe.
 import type { Merge } from '../../engine/tokenizer/bpe.ts';
 import { replayMerges, trainBpe, trainBpeOnWords } from '../../engine/tokenizer/bpeTrain.ts';
 import { preSplit } from '../../engine/tokenizer/pretokenize.ts';
+import { segmentWord, traceEncodeWord } from '../../engine/tokenizer/bpeExplain.ts';
 import { displayBytes, encodeUtf8WithOffsets } from '../../engine/tokenizer/utf8.ts';
 
 const HUG_WORDS: [string, number][] = [['hug', 1], ['hugs', 1], ['bug', 1], ['bugs', 1]];
@@ -82,6 +83,29 @@ describe('trainBpeOnWords (curriculum chapter 2: hug, hugs, bug, bugs)', () => {
 
   it('stops early when no pair is left', () => {
     expect(trainBpeOnWords(HUG_WORDS, 50).trace.steps).toHaveLength(5);
+  });
+});
+
+describe('BPE explained step by step (W2.2)', () => {
+  const { tokenizer } = trainBpeOnWords(HUG_WORDS, 5);
+  const show = (ids: number[]) => ids.map((id) => tokenizer.tokenText(id)).join('·');
+
+  it('segmentWord shows each word after k merges (the table rows of chapter 2)', () => {
+    const corpusAfter = (k: number) => HUG_WORDS.map(([w]) => show(segmentWord(w, tokenizer.merges, k))).join(', ');
+    expect(corpusAfter(0)).toBe('h·u·g, h·u·g·s, b·u·g, b·u·g·s');
+    expect(corpusAfter(1)).toBe('h·ug, h·ug·s, b·ug, b·ug·s');
+    expect(corpusAfter(2)).toBe('hug, hug·s, b·ug, b·ug·s');
+    expect(corpusAfter(3)).toBe('hug, hug·s, bug, bug·s');
+    expect(corpusAfter(5)).toBe('hug, hugs, bug, bugs');
+  });
+
+  it('traceEncodeWord lists the pairs, their ranks and the best pair at each step', () => {
+    const steps = traceEncodeWord('bugs', tokenizer.merges);
+    expect(steps.map((s) => show(s.tokens))).toEqual(['b·u·g·s', 'b·ug·s', 'bug·s', 'bugs']);
+    expect(steps[0].pairs.map((p) => p.rank)).toEqual([undefined, 0, undefined]);
+    expect(steps[1].best).toEqual({ pair: [98, 256], rank: 2, newId: 258 });
+    expect(steps.at(-1)!.best).toBeUndefined();
+    expect(segmentWord('bugs', tokenizer.merges)).toEqual(tokenizer.encode('bugs').ids);
   });
 });
 
