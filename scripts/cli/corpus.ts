@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { emit, parseFlags } from './args.ts';
 import { UsageError } from './types.ts';
 import type { Verb } from './types.ts';
+import { corpusHash } from '../../engine/corpus/corpusHash.ts';
 import { DEFAULT_DOCUMENTS, generateCorpus } from '../../engine/corpus/generator.ts';
 import type { CorpusStats } from '../../engine/corpus/corpusStats.ts';
 import { FAMILY_NAMES, FAMILY_SHARES } from '../../engine/corpus/templates.ts';
@@ -77,14 +78,19 @@ export const corpusVerb: Verb = {
     const started = performance.now();
     const corpus = generateCorpus({ seed: flags.seed as number, documents: flags.documents as number | undefined });
     const seconds = (performance.now() - started) / 1000;
+    const hash = await corpusHash(corpus);
     const out = flags.out as string | undefined;
     if (out) {
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, corpus.trainText);
       writeFileSync(validationPath(out), corpus.validationText);
     }
-    emit(flags, { seed: corpus.seed, seconds, files: out ? [out, validationPath(out)] : [], stats: corpus.stats }, () =>
-      [formatStats(corpus.stats, seconds, Boolean(flags.stats)), ...(out ? [`wrote ${out} and ${validationPath(out)}`] : [])].join('\n'),
+    emit(flags, { seed: corpus.seed, sha256: hash, seconds, files: out ? [out, validationPath(out)] : [], stats: corpus.stats }, () =>
+      [
+        formatStats(corpus.stats, seconds, Boolean(flags.stats)),
+        `sha256 ${hash} (seed ${corpus.seed})`,
+        ...(out ? [`wrote ${out} and ${validationPath(out)}`] : []),
+      ].join('\n'),
     );
     return 0;
   },

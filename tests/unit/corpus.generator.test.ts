@@ -82,3 +82,26 @@ describe('entropy helpers', () => {
     expect(choiceNats(3, 12)).toBeCloseTo(Math.log(4), 12);
   });
 });
+
+describe('corpusHash and heldOutWindowViolations', () => {
+  it('hashes the two splits with SHA-256 and changes when the text changes', async () => {
+    const { corpusHash } = await import('../../engine/corpus/corpusHash.ts');
+    const { createHash } = await import('node:crypto');
+    const corpus = generateCorpus({ seed: 4, documents: 300 });
+    const expected = createHash('sha256').update(`${corpus.trainText}\u0000${corpus.validationText}`).digest('hex');
+    expect(await corpusHash(corpus)).toBe(expected);
+    expect(await corpusHash({ ...corpus, trainText: `${corpus.trainText} ` })).not.toBe(expected);
+  });
+
+  it('finds a held-out country and its capital closer than the window, and nothing in a generated split', async () => {
+    const { heldOutWindowViolations } = await import('../../engine/corpus/windowCheck.ts');
+    const filler = Array.from({ length: 70 }, () => 'the');
+    expect(heldOutWindowViolations(['brazil', ...filler.slice(0, 10), 'brasilia'])).toEqual([
+      { country: 'brazil', capital: 'brasilia', first: 0, second: 11 },
+    ]);
+    expect(heldOutWindowViolations(['brazil', ...filler, 'brasilia'])).toEqual([]);
+    expect(heldOutWindowViolations(['brazil', 'abuja', 'rabat', 'turkey'])).toEqual([]);
+    const corpus = generateCorpus({ seed: 6, documents: 6000 });
+    expect(heldOutWindowViolations(corpus.trainText.split(/\s+/))).toEqual([]);
+  });
+});
