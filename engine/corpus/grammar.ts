@@ -74,7 +74,7 @@ function fitRun(run: readonly string[], tokens: readonly string[], pos: number, 
  * All ways template `gt` matches tokens from `start`: end position → number of distinct fillings.
  * With `partial`, a match that runs off the end of the text counts, ending at tokens.length.
  */
-export function matchTemplate(gt: GrammarTemplate, tokens: readonly string[], start: number, partial = false): Map<number, number> {
+function matchTemplate(gt: GrammarTemplate, tokens: readonly string[], start: number, partial = false): Map<number, number> {
   const ends = new Map<number, number>();
   const { parts, distinct } = gt.template;
   const bound: Record<string, SlotRecord> = {};

@@ -61,10 +61,13 @@ export function isHeldOutApplePrefix(tokens: readonly string[]): boolean {
   return APPLE_PROBE_TEXTS.has(fix([...tokens]).join(' '));
 }
 
-/** 20 held-out animal–food pairs for coreference (C-6); bear/honey stays in training for the lesson. */
-export const HELD_OUT_ANIMAL_FOOD: readonly (readonly [string, string])[] = spreadPick(
-  ANIMALS.flatMap((a) => FOODS.map((f) => [a, f] as const)).filter(([a, f]) => !(a === 'bear' && f === 'honey')),
-  20,
+/**
+ * 20 held-out animal–food pairs for coreference (C-6): animal i % 16 with food (7i + 1) % 15, so all
+ * 16 animals and 15 foods take part (7 is coprime with 15). Bear/honey, the lesson's pair, stays in training.
+ */
+export const HELD_OUT_ANIMAL_FOOD: readonly (readonly [string, string])[] = Array.from(
+  { length: 20 },
+  (_, i) => [ANIMALS[i % ANIMALS.length], FOODS[(7 * i + 1) % FOODS.length]] as const,
 );
 
 /** 30 held-out ordered animal pairs for word order (C-9); dog/cat stays in training for chapter 8. */

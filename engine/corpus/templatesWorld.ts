@@ -26,6 +26,8 @@ const BECOME: readonly (readonly [string, string])[] = [
 ];
 
 function roleTemplates(): Template[] {
+  // Only royals rule the kingdom and only commoners work on the farm, so royalty is a direction of its
+  // own (king − man + woman → queen needs both royalty and gender); every role also meets "he"/"she".
   return [
     template('f4-ruled', 'F4', 'the {r.role} ruled the kingdom .', [roleVar('r', (x) => x.royal)], { weight: 2 }),
     template('f4-farm', 'F4', 'the {r.role} worked on the farm .', [roleVar('r', (x) => !x.royal)], { weight: 2 }),

@@ -59,6 +59,7 @@ export function formatStats(stats: CorpusStats, seconds: number, full: boolean):
   return lines.join('\n');
 }
 
+/** The `corpus` verb: generate, write and describe the TinyWorld corpus. */
 export const corpusVerb: Verb = {
   name: 'corpus',
   summary: 'generate the TinyWorld corpus and print its statistics',
