@@ -55,8 +55,8 @@ export interface Corpus {
 export const DEFAULT_DOCUMENTS = 40_000;
 /** Documents hold at most this many sentences. */
 export const MAX_SENTENCES = 5;
-/** Probability of ending the document after an ordinary sentence (mean length ≈ 3). */
-export const STOP_AFTER_SENTENCE = 0.26;
+/** Probability of ending the document after an ordinary sentence (≈ 3 sentences per document, ≈ 120,000 in all). */
+export const STOP_AFTER_SENTENCE = 0.24;
 /** Probability of ending the document right after "the capital of {country} is {capital} ." (C-2b). */
 export const STOP_AFTER_CAPITAL_FACT = 0.6;
 /** The training window length: no window this long holds a held-out country with its capital. */

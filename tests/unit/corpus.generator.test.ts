@@ -42,8 +42,8 @@ describe('generateCorpus', () => {
 
   it('charges nothing for tokens a template fixes: a one-sentence copy-list document costs template + triple + stop', () => {
     // F9 is 8 % of sentences and has one template; 990 ordered triples minus 50 held out = 940;
-    // a document stops after an ordinary sentence with probability 0.26. The repeated half is free.
-    const expected = Math.log(1 / 0.08) + Math.log(940) + Math.log(1 / 0.26);
+    // a document stops after an ordinary sentence with probability 0.24. The repeated half is free.
+    const expected = Math.log(1 / 0.08) + Math.log(940) + Math.log(1 / 0.24);
     const corpus = generateCorpus({ seed: 3, documents: 8000 });
     const copies = corpus.documents.filter((d) => d.sentences.length === 1 && d.sentences[0].family === 'F9');
     expect(copies.length).toBeGreaterThan(50);
@@ -54,8 +54,8 @@ describe('generateCorpus', () => {
 
   it('charges a weighted slot by its weight: "the farmer picked a ripe apple from the tree ." alone', () => {
     // F1 10 %; the farmer template has weight 2 of F1's 15; apple weighs 16 against 11 other fruits at 1 each.
-    const apple = Math.log(1 / (0.1 * (2 / 15))) + Math.log(27 / 16) + Math.log(1 / 0.26);
-    const pear = Math.log(1 / (0.1 * (2 / 15))) + Math.log(27 / 1) + Math.log(1 / 0.26);
+    const apple = Math.log(1 / (0.1 * (2 / 15))) + Math.log(27 / 16) + Math.log(1 / 0.24);
+    const pear = Math.log(1 / (0.1 * (2 / 15))) + Math.log(27 / 1) + Math.log(1 / 0.24);
     const corpus = generateCorpus({ seed: 8, documents: 20_000 });
     const farmer = corpus.documents.filter((d) => d.sentences.length === 1 && d.sentences[0].templateId === 'f1-farmer');
     const costOf = (fruit: string) => farmer.filter((d) => d.text.includes(` ${fruit} `)).map((d) => d.nats);
