@@ -1,6 +1,8 @@
 import { EngineError } from './errors.ts';
 import type { EngineVerbs, ParamsOf, ResultOf, Verb } from './protocol.ts';
 import { softmaxWithTemperature } from './softmax.ts';
+import { analogyVerb, embeddingMapVerb, neighboursVerb } from './verbs/embeddingVerbs.ts';
+import { generateVerb } from './verbs/generateVerb.ts';
 import { forwardVerb, loadModelVerb, logitLensVerb, nextTokenVerb, tokenizeVerb } from './verbs/modelVerbs.ts';
 
 /** What a handler may use besides its parameters: progress reports and a cancellation probe. */
@@ -26,6 +28,14 @@ export const handlers: { [V in Verb]: Handler<V> } = {
   forward: forwardVerb,
   nextToken: nextTokenVerb,
   logitLens: logitLensVerb,
+  generate: generateVerb,
+  embeddingMap: (params, ctx) => {
+    const result = embeddingMapVerb(params);
+    ctx.transfer.push(result.coords.buffer as ArrayBuffer);
+    return result;
+  },
+  neighbours: neighboursVerb,
+  analogy: analogyVerb,
 };
 
 /** Runs one verb by name, refusing names the engine does not know. */

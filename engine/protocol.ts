@@ -4,6 +4,8 @@ import type { SamplingDistribution, SamplingOptions } from './sample.ts';
 import type { Encoding } from './tokenizer/types.ts';
 import type { Trace } from './trace.ts';
 import type { Candidate, ModelSummary, RunOptions } from './verbs/modelVerbs.ts';
+import type { GenerateParams, GenerateVerbResult } from './verbs/generateVerb.ts';
+import type { WordNeighbour } from './verbs/embeddingVerbs.ts';
 
 /**
  * Every verb the worker understands: its parameters and its result.
@@ -41,6 +43,26 @@ export interface EngineVerbs {
   logitLens: {
     params: { model: string; text: string; position?: number; top?: number } & RunOptions;
     result: { tokens: string[]; position: number; stages: { stage: string; layer: number; top: Candidate[] }[] };
+  };
+  /** Seeded generation; each token also arrives as a progress event (`data`: GeneratedToken) as soon as it is drawn. */
+  generate: {
+    params: GenerateParams;
+    result: GenerateVerbResult;
+  };
+  /** Token embeddings projected to 2-D or 3-D by PCA: coords [V, dims]. */
+  embeddingMap: {
+    params: { model: string; dims: 2 | 3 };
+    result: { coords: Float32Array; dims: number; explained: number[]; vocabulary: string[] };
+  };
+  /** Nearest words by cosine over the embedding table. */
+  neighbours: {
+    params: { model: string; word: string; k?: number };
+    result: { word: string; neighbours: WordNeighbour[] };
+  };
+  /** Nearest words to a − b + c. */
+  analogy: {
+    params: { model: string; a: string; b: string; c: string; k?: number };
+    result: { expression: string; neighbours: WordNeighbour[] };
   };
 }
 

@@ -44,14 +44,16 @@ export function nextTokenLogits(model: Model, ids: readonly number[], options: O
   return logits.slice((window.length - 1) * V, window.length * V);
 }
 
-/** Generates up to maxTokens tokens after a non-empty prompt. promptIds: [T] -> continuation ids: [≤ maxTokens] */
-export function generate(model: Model, promptIds: readonly number[], options: GenerateOptions): GenerateResult {
+/**
+ * Yields one generated step at a time (so a worker can stream tokens and stop between them); the last
+ * yielded step is the stop token when generation ended on one. promptIds: [T] -> steps
+ */
+export function* generateSteps(model: Model, promptIds: readonly number[], options: GenerateOptions): Generator<GeneratedStep, GenerateResult['stoppedBy']> {
   if (promptIds.length === 0) throw new RangeError('Generation needs a prompt of at least one token.');
   if (!Number.isInteger(options.maxTokens) || options.maxTokens < 0) throw new RangeError(`maxTokens must be a whole number ≥ 0, got ${options.maxTokens}.`);
   const rng = createRng(options.seed);
   const stop = new Set(options.stopIds ?? []);
   const context = [...promptIds];
-  const steps: GeneratedStep[] = [];
   const forwardOptions = options.forwardOptions ?? {};
   const C = model.config.contextLength;
   let cache: KvCache | undefined;
@@ -64,9 +66,9 @@ export function generate(model: Model, promptIds: readonly number[], options: Ge
   }
   for (let i = 0; i < options.maxTokens; i++) {
     const { token, ids, probs, entropy } = sampleToken(logits, options, rng);
-    steps.push({ token, distribution: { ids, probs, entropy } });
+    yield { token, distribution: { ids, probs, entropy } };
     context.push(token);
-    if (stop.has(token)) return { ids: steps.map((s) => s.token), steps, stoppedBy: 'stop-token' };
+    if (stop.has(token)) return 'stop-token';
     if (i + 1 === options.maxTokens) break;
     if (cache && cache.length < C) {
       logits = decodeStep(cache, token);
@@ -75,5 +77,15 @@ export function generate(model: Model, promptIds: readonly number[], options: Ge
       logits = nextTokenLogits(model, context, forwardOptions);
     }
   }
-  return { ids: steps.map((s) => s.token), steps, stoppedBy: 'max-tokens' };
+  return 'max-tokens';
+}
+
+/** Generates up to maxTokens tokens after a non-empty prompt. promptIds: [T] -> continuation ids: [≤ maxTokens] */
+export function generate(model: Model, promptIds: readonly number[], options: GenerateOptions): GenerateResult {
+  const steps: GeneratedStep[] = [];
+  const iterator = generateSteps(model, promptIds, options);
+  for (let next = iterator.next(); ; next = iterator.next()) {
+    if (next.done) return { ids: steps.map((s) => s.token), steps, stoppedBy: next.value };
+    steps.push(next.value);
+  }
 }

@@ -46,7 +46,8 @@ function summarize(entry: LoadedModel): ModelSummary {
   };
 }
 
-function forwardOptions(run: RunOptions, entry: LoadedModel): Omit<ForwardOptions, 'trace'> {
+/** Checks and converts a widget's inference switches into forward options. */
+export function forwardRunOptions(run: RunOptions, entry: LoadedModel): Omit<ForwardOptions, 'trace'> {
   const options: Omit<ForwardOptions, 'trace'> = { causal: run.causal ?? true };
   if (run.ropeBase !== undefined) {
     if (!(Number.isFinite(run.ropeBase) && run.ropeBase > 1)) throw new EngineError('bad-input', `The rotary base must be a number above 1, not ${String(run.ropeBase)}.`);
@@ -86,7 +87,7 @@ export function forwardVerb(
 ): { ids: number[]; tokens: string[]; logits: Float32Array; trace?: Trace } {
   const entry = requireModel(params.model);
   const ids = promptIds(entry, params.text);
-  const result = forward(entry.model, ids, { ...forwardOptions(params, entry), trace: params.trace === true });
+  const result = forward(entry.model, ids, { ...forwardRunOptions(params, entry), trace: params.trace === true });
   ctx.transfer.push(result.logits.buffer as ArrayBuffer);
   if (result.trace) {
     // The trace's logits share the result's buffer in some builds; transfer each buffer once.
@@ -102,7 +103,7 @@ export function nextTokenVerb(
 ): { tokens: string[]; candidates: Candidate[]; logits: Float32Array; sampling: SamplingDistribution } {
   const entry = requireModel(params.model);
   const ids = promptIds(entry, params.text);
-  const { logits: all } = forward(entry.model, ids, forwardOptions(params, entry));
+  const { logits: all } = forward(entry.model, ids, forwardRunOptions(params, entry));
   const V = entry.model.config.vocabSize;
   const logits = all.slice((ids.length - 1) * V, ids.length * V);
   const plain = samplingDistribution(logits, { temperature: 1 });
@@ -123,7 +124,7 @@ export function logitLensVerb(
   if (!Number.isInteger(position) || position < 0 || position >= ids.length) {
     throw new EngineError('bad-input', `Position ${String(position)} is outside the text (0 to ${ids.length - 1}).`);
   }
-  const { trace } = forward(entry.model, ids, { ...forwardOptions(params, entry), trace: true });
+  const { trace } = forward(entry.model, ids, { ...forwardRunOptions(params, entry), trace: true });
   const top = Math.max(1, Math.min(params.top ?? 5, entry.model.config.vocabSize));
   const stages = logitLens(entry.model, trace!, position, { includeAttention: true }).map((s) => {
     const order = Array.from(s.probs.keys()).sort((a, b) => s.probs[b] - s.probs[a]).slice(0, top);

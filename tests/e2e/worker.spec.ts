@@ -74,6 +74,6 @@ test('a corrupted model file is refused with a sentence, not a hang', async ({ p
     return result;
   }, url);
   expect(reply.type).toBe('error');
-  expect(reply.error.code).toBe('model-file');
-  expect(reply.error.message).toMatch(/checksum|damaged|corrupt/i);
+  expect(reply.error?.code).toBe('model-file');
+  expect(reply.error?.message).toMatch(/checksum|damaged|corrupt/i);
 });

@@ -1,30 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { courseConfig } from '../../engine/config.ts';
-import { encodeModelFile, formatManifestJson } from '../../engine/modelFile.ts';
 import { forward } from '../../engine/model.ts';
-import { initParams } from '../../engine/params.ts';
-import { createWordTokenizer } from '../../engine/tokenizer/word.ts';
+import { config, files, params, recordingContext, serveTinyModel, vocab } from './fixtures/servedModel.ts';
 import { handle } from '../../engine/handlers.ts';
 import { clearModels } from '../../engine/modelStore.ts';
 
-// A small word-level model served from memory through a stubbed fetch, as the worker would download it.
-const vocab = ['<pad>', '<unk>', '<eos>', '<user>', '<bot>', '.', ',', '?', '!', ':', 'the', 'cat', 'ate', 'a', 'fish', 'dog', 'apple'];
-const config = { ...courseConfig(vocab.length, 'learned'), dModel: 16, nHeads: 2, nLayers: 2, dFF: 32, contextLength: 8 };
-const params = initParams(config, 7);
-const tokenizer = createWordTokenizer(vocab);
-const files = encodeModelFile({ config, params }, tokenizer, { name: 'tiny' });
-
 function serve(overrides: Record<string, Response> = {}) {
-  const routes: Record<string, () => Response> = {
-    '/models/tiny/manifest.json': () => new Response(formatManifestJson(files.manifest)),
-    '/models/tiny/weights.bin': () => new Response(files.weights.slice()),
-  };
-  vi.stubGlobal('fetch', async (url: string) => overrides[url]?.clone() ?? routes[url]?.() ?? new Response('missing', { status: 404 }));
+  serveTinyModel(overrides);
 }
 
 function context() {
-  const progress: [number, number][] = [];
-  return { progress, ctx: { progress: (done: number, total: number) => progress.push([done, total]), isCancelled: () => false, transfer: [] as Transferable[] } };
+  const { ctx, progress } = recordingContext();
+  return { ctx, progress: { at: (i: number) => { const p = progress.at(i); return p && [p.done, p.total]; }, get length() { return progress.length; } } };
 }
 
 beforeEach(() => clearModels());
