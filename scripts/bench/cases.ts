@@ -7,6 +7,7 @@ import type { BenchCase } from './harness.ts';
 import { decodeCase } from './decodeCase.ts';
 import { forwardCase } from './forwardCase.ts';
 import { matmulCase } from './matmulCase.ts';
+import { roundTripCase } from './roundTripCase.ts';
 
 /** All registered cases; `npm run bench -- --only forward,decode` runs a subset by id. */
-export const benchCases: BenchCase[] = [forwardCase, decodeCase, matmulCase];
+export const benchCases: BenchCase[] = [forwardCase, decodeCase, matmulCase, roundTripCase];
