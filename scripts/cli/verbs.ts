@@ -6,6 +6,7 @@ import { generateVerb } from './generate.ts';
 import { inspectVerb } from './inspect.ts';
 import { makeTestModelVerb } from './makeTestModel.ts';
 import { corpusVerb } from './corpus.ts';
+import { evalVerb } from './eval.ts';
 
 /** Every verb, in the order the help lists them. */
-export const VERBS: Verb[] = [tokenizeVerb, logitsVerb, generateVerb, inspectVerb, corpusVerb, makeTestModelVerb];
+export const VERBS: Verb[] = [tokenizeVerb, logitsVerb, generateVerb, inspectVerb, corpusVerb, evalVerb, makeTestModelVerb];
