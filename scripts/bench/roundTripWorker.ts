@@ -14,11 +14,15 @@ putModel({ name: 'bench', model, tokenizer, manifest: { config: model.config } a
 parentPort!.on('message', async (message: { type: string; id: number; verb?: string; params?: unknown; sizes?: number[] }) => {
   if (message.type === 'bare') {
     // Same number and sizes of buffers as the traced forward's answer, transferred the same way.
+    const started = performance.now();
     const buffers = (message.sizes ?? []).map((n) => new ArrayBuffer(n));
-    parentPort!.postMessage({ type: 'result', id: message.id, result: buffers }, buffers);
+    parentPort!.postMessage({ type: 'result', id: message.id, result: buffers, workMs: performance.now() - started }, buffers);
     return;
   }
   const ctx = { progress: () => {}, isCancelled: () => false, transfer: [] as ArrayBuffer[] };
+  const started = performance.now();
   const result = await handle(message.verb as 'forward', message.params as never, ctx as never);
-  parentPort!.postMessage({ type: 'result', id: message.id, result }, ctx.transfer);
+  // The worker times its own work, so the page-side overhead is measured on the same call, on the same thread.
+  const workMs = performance.now() - started;
+  parentPort!.postMessage({ type: 'result', id: message.id, result, workMs }, ctx.transfer);
 });
