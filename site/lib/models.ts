@@ -1,0 +1,35 @@
+// The trained course models, read from their manifests at build time (public/models/<name>/manifest.json).
+import type { ModelManifest } from '../../engine/modelFile.ts';
+
+/** What the build knows about one committed model. */
+export interface CourseModel {
+  name: string;
+  manifest: ModelManifest;
+}
+
+/** One point of a training curve as the trainer records it in the manifest's provenance. */
+export interface CurvePoint { step: number; tokens?: number; trainLoss?: number; valLoss?: number }
+
+/** What each variant is for (curriculum §2.1), shown on the cards. */
+export const VARIANT_PURPOSE: Record<string, string> = {
+  'tw-learned': 'The default model: learned position table. Used in chapters 1 and 3–10.',
+  'tw-sin': 'Sinusoidal positions (base 10,000). Used in chapter 8.',
+  'tw-rope': 'Rotary positions (RoPE, base 10,000). Used in chapters 6 and 8.',
+  'tw-nope': 'No positions at all: shows how much order the causal mask alone leaks. Used in chapter 8.',
+  'tw-nomask': 'Learned positions but trained without the causal mask: the "cheater" of chapter 7.',
+};
+
+const manifests = import.meta.glob<ModelManifest>('/public/models/*/manifest.json', { eager: true, import: 'default' });
+
+/** Every committed model, default variant first, then by name. */
+export function courseModels(): CourseModel[] {
+  const models = Object.entries(manifests).map(([path, manifest]) => ({ name: path.split('/').at(-2)!, manifest }));
+  const rank = (name: string) => (name === 'tw-learned' ? 0 : name in VARIANT_PURPOSE ? 1 : 2);
+  return models.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+}
+
+/** The training curve stored in a manifest, if the trainer recorded one. */
+export function trainingCurve(manifest: ModelManifest): CurvePoint[] {
+  const curve = (manifest.provenance as { curve?: unknown }).curve;
+  return Array.isArray(curve) ? curve.filter((p): p is CurvePoint => typeof p === 'object' && p !== null && typeof (p as CurvePoint).step === 'number') : [];
+}
