@@ -42,7 +42,8 @@ export interface CheckResult extends CheckOutcome {
 export function round(x: number, digits = 4): number {
   if (!Number.isFinite(x)) return x;
   const f = 10 ** digits;
-  return Math.round(x * f) / f;
+  // `+ 0` turns -0 into 0, which JSON cannot tell apart anyway.
+  return Math.round(x * f) / f + 0;
 }
 
 /** "k/n" for a count of successes. */
