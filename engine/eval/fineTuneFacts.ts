@@ -114,6 +114,11 @@ export function judgeAfterFineTune(m: AfterFineTuneMeasurement): CheckOutcome {
   };
 }
 
+/** C-13 from the fine-tuned model (and, when timed, the run's seconds). */
+export function checkAfterFineTune(ctx: EvalContext, seconds?: number): CheckOutcome {
+  return judgeAfterFineTune(measureAfterFineTune(ctx, seconds));
+}
+
 /** C-13b on the model after the default preset on ft-velmora alone. */
 export function checkVelmoraAlone(ctx: EvalContext): CheckOutcome {
   const velmora = askProbe(ctx, ACCEPTANCE_PROMPTS.velmora.prompt, ACCEPTANCE_PROMPTS.velmora.target);

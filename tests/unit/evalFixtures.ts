@@ -49,13 +49,16 @@ export interface LookupOptions {
   sharpness?: number;
   /** Replace the whole model by fixed logits (lnf gain 0; lnf bias chosen so logit_j = value). */
   constantLogits?: Record<string, number>;
+  /** One head per entry: from every position, that head attends (almost) only to the listed tokens. */
+  attendTo?: readonly (readonly string[])[];
 }
 
 /** A one-block model on the course vocabulary that maps the last token to chosen next-token logits. */
 export function lookupModel(tokenizer: Tokenizer, opts: LookupOptions): Model {
   const V = tokenizer.vocabSize;
   const d = CODE_WIDTH;
-  const config: ModelConfig = { vocabSize: V, contextLength: 64, dModel: d, nLayers: 1, nHeads: 1, dFF: V, positions: 'none', ropeBase: 10000 };
+  const nHeads = opts.attendTo?.length || 1;
+  const config: ModelConfig = { vocabSize: V, contextLength: 64, dModel: d, nLayers: 1, nHeads, dFF: V, positions: 'none', ropeBase: 10000 };
   const params: Model['params'] = {};
   for (const { name, shape } of paramSpecs(config)) params[name] = new Float32Array(shape.reduce((a, b) => a * b, 1));
   const code = (id: number, c: number) => hadamard(id + 1, c);
@@ -82,6 +85,14 @@ export function lookupModel(tokenizer: Tokenizer, opts: LookupOptions): Model {
       params['blocks.0.mlp.w2'][u * d + c] = (want - code(u, c)) / gelu(selfPre);
     }
   }
+  // Attention: every query is the first unit vector of its head (a bias); the key of a listed token has 20·√dk
+  // there (Σ of the listed codes, read off by orthogonality), so its score is 20 and every other score 0.
+  // wo stays 0, so attention changes nothing downstream; only the trace's weights show it.
+  const dk = d / nHeads;
+  (opts.attendTo ?? []).forEach((tokens, h) => {
+    params['blocks.0.attn.bq'][h * dk] = 1;
+    for (const token of tokens) for (let c = 0; c < d; c++) params['blocks.0.attn.wk'][c * d + h * dk] += (20 * Math.sqrt(dk) * code(id(token), c)) / d;
+  });
   if (opts.constantLogits) {
     // lnf gain 0: lnf(x) = bias for every input; bias = Σ L_j code_j / d gives logit_j = L_j exactly.
     for (const [token, logit] of Object.entries(opts.constantLogits)) {
