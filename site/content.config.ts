@@ -1,17 +1,12 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
+import { lessonSchema } from './lib/exerciseSchema';
 
-/** The chapters: one MDX file each under `lessons/`, ordered by `order`. */
+/** The chapters: one MDX file each under `lessons/`, ordered by `order`, with their exercises and quiz in frontmatter. */
 const lessons = defineCollection({
   // File names start with the chapter number for authors; URLs drop it so renumbering never breaks links.
   loader: glob({ pattern: '**/*.mdx', base: './lessons', generateId: ({ entry }) => entry.replace(/^\d+-/, '').replace(/\.mdx$/, '') }),
-  schema: z.object({
-    title: z.string(),
-    order: z.number().int().positive(),
-    summary: z.string(),
-    objectives: z.array(z.string()).min(1),
-  }),
+  schema: lessonSchema,
 });
 
 export const collections = { lessons };

@@ -1,30 +1,25 @@
 // State of the SoftmaxLab widget: what the learner set (scores, τ, mode) and what the engine computed from it.
 import { getEngine, isSupersededOrCancelled } from '../../engine/client.ts';
 import { divideBySum, softmaxWithTemperature, type SoftmaxResult } from '../../engine/softmax.ts';
+import { DEFAULT_SETTINGS, MAX_SCORES, MIN_SCORES, softmaxLabView, type Mode, type SoftmaxLabSettings, type SoftmaxLabView } from './softmaxLabModel.ts';
 
 /** Names shown under the bars, by position; the lesson's running example is a shop shelf. */
 export const TOKEN_NAMES = ['apple', 'orange', 'egg', 'umbrella', 'elephant', 'banana'];
-/** Fewest and most scores the learner can edit. */
-export const MIN_SCORES = 2;
-export const MAX_SCORES = 6;
 /** Temperature slider range (log scale) from the curriculum: 0.05 to 5. */
 export const TAU_MIN = 0.05;
 export const TAU_MAX = 5;
 
-/** How scores become probabilities in the widget. */
-export type Mode = 'softmax' | 'divide';
-
-/** Settings a learner can change; everything here is plain data so it can go in a link. */
-export interface SoftmaxLabSettings { scores: number[]; tau: number; mode: Mode }
-
-/** The defaults: scores 4, 3, 1 at τ = 1 with softmax. */
-export const DEFAULT_SETTINGS: SoftmaxLabSettings = { scores: [4, 3, 1], tau: 1, mode: 'softmax' };
+export { DEFAULT_SETTINGS, MAX_SCORES, MIN_SCORES, type Mode, type SoftmaxLabSettings } from './softmaxLabModel.ts';
 
 /** Live state of one SoftmaxLab: settings in, engine result out. */
 export class SoftmaxLabState {
   scores = $state<number[]>([]);
   tau = $state(1);
   mode = $state<Mode>('softmax');
+  /** Keep only the k most likely tokens; 0 switches top-k off. */
+  topK = $state(0);
+  /** Keep the smallest most-likely-first set reaching this much probability; 1 switches top-p off. */
+  topP = $state(1);
   /** The last good softmax result (kept on screen while a new one is computed or when input is invalid). */
   result = $state<SoftmaxResult | null>(null);
   /** A sentence about invalid input or an engine failure, or null. */
@@ -33,12 +28,27 @@ export class SoftmaxLabState {
   notice = $state<string | null>(null);
 
   constructor(settings: SoftmaxLabSettings = DEFAULT_SETTINGS) {
-    this.scores = [...settings.scores];
-    this.tau = settings.tau;
-    this.mode = settings.mode;
+    this.apply(settings);
     // Server render and first paint use the same pure function the worker runs, so the placeholder is the real answer.
     this.result = softmaxWithTemperature(this.scores, this.tau);
   }
+
+  /** The settings as plain data (what a link carries). */
+  get settings(): SoftmaxLabSettings {
+    return { scores: [...this.scores], tau: this.tau, mode: this.mode, topK: this.topK, topP: this.topP };
+  }
+
+  /** Replaces every setting at once, e.g. from a link or an exercise's reset. */
+  apply(settings: SoftmaxLabSettings): void {
+    this.scores = [...settings.scores];
+    this.tau = settings.tau;
+    this.mode = settings.mode;
+    this.topK = settings.topK;
+    this.topP = settings.topP;
+  }
+
+  /** Probabilities before truncation and the tokens truncation keeps, for the chart and exercise checks. */
+  view = $derived<SoftmaxLabView>(softmaxLabView(this.settings));
 
   /** Probabilities under the current mode; divide-by-sum may produce impossible negative values on purpose. */
   get probs(): number[] {
@@ -76,6 +86,7 @@ export class SoftmaxLabState {
   /** Removes the last score (down to MIN_SCORES). */
   removeScore(): void {
     if (this.scores.length > MIN_SCORES) this.scores.pop();
+    if (this.topK > this.scores.length) this.topK = this.scores.length;
   }
 }
 

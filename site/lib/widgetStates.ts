@@ -1,0 +1,11 @@
+// Every widget an exercise can wrap, by the name authors write in frontmatter (`widget: SoftmaxLab`), with its
+// URL-state spec. Adding a widget to exercises: add it here and to `components/exercise/ExerciseWidget.astro`.
+import { softmaxLabState } from '../../widgets/softmax/softmaxLabModel.ts';
+
+/** Widget name → shareable state spec. */
+export const widgetStates = {
+  SoftmaxLab: softmaxLabState,
+};
+
+/** A widget name usable in an exercise's `widget` field. */
+export type WidgetName = keyof typeof widgetStates;
