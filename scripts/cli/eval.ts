@@ -23,16 +23,16 @@ Runs the acceptance checks C-1 … C-12 and C-16 on a model and prints one row p
 gating check fails. Which checks gate which variant follows curriculum §2.5.
 
   --model <dir>          model folder with manifest.json (or a name under public/models/)
-  --variant <V>          ${VARIANTS.join(' | ')}; default: from the model's name, else its positions
-                         (tw-nomask is evaluated without the causal mask, as it was trained)
+  --variant <V>          ${VARIANTS.join(' | ')}; default: from the model's name, else its positions and
+                         provenance.settings.causal (tw-nomask is evaluated without the mask, as it was trained)
   --reference <dir>      tw-learned's model folder, for C-16's loss ratio when evaluating tw-nomask
   --corpus-seed <n>      corpus seed for C-1's validation split (default: the manifest's
                          provenance.corpus.seed or provenance.corpusSeed, else ${COURSE_CORPUS_SEED})
   --corpus-documents <N> documents in that corpus (default: provenance.corpus.documents, else ${DEFAULT_DOCUMENTS})
   --fit-documents <N>    size of C-1's fixed validation slice (default ${DEFAULT_FIT_DOCUMENTS})
   --only <ids>           comma-separated check ids, e.g. C-2,C-7 (cannot be combined with --write)
-  --write                store the results in the manifest's evals (acceptance, demoHead, pureCluster);
-                         the weights file is untouched, so its checksum stays valid
+  --write                store the results in the manifest's evals (checks, passed, demoHead, pureCluster, …);
+                         other evals keys and the weights file are untouched, so the checksum stays valid
   --json                 machine-readable output`;
 
 type Loose = Record<string, unknown>;
@@ -56,11 +56,13 @@ function positiveInt(value: unknown, flag: string): number | undefined {
   return value as number;
 }
 
-/** Stores a suite result in the manifest's evals, keeping every other key (and the weights) as they are. */
+/**
+ * Stores a suite result in the manifest's evals: its fields (variant, passed, gatingFailures, checks, demoHead,
+ * pureCluster, seconds) replace those keys, every other key (e.g. fine-tuning results) and the weights stay as they are.
+ */
 export async function writeEvals(dir: string, result: SuiteResult): Promise<void> {
   const manifest = parseManifest(await readManifestJson(dir));
-  const { demoHead, pureCluster, ...acceptance } = result;
-  manifest.evals = { ...manifest.evals, acceptance: acceptance as unknown as Loose, demoHead, pureCluster };
+  manifest.evals = { ...manifest.evals, ...(result as unknown as Loose) };
   await writeFile(join(dir, 'manifest.json'), formatManifestJson(manifest));
   await readModelDir(dir); // re-validate: the manifest must still match its weights
 }
@@ -87,7 +89,7 @@ export const evalVerb: Verb = {
     const dir = resolveModelDir(flags.model as string);
     const { model, tokenizer, manifest } = await loadModel(dir);
     const provenance = manifest.provenance;
-    const variant = (variantFlag as Variant | undefined) ?? variantOf(manifest.name, model.config.positions, at(provenance, 'causal') !== false);
+    const variant = (variantFlag as Variant | undefined) ?? variantOf(manifest.name, model.config.positions, at(provenance, 'causal') !== false && at(provenance, 'settings.causal') !== false);
 
     let validation: Parameters<typeof runSuite>[1]['validation'];
     if (!only || only.includes('C-1')) {

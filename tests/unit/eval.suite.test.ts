@@ -112,9 +112,10 @@ describe('eval CLI', () => {
     expect(run.stdout).toContain('RESULT: FAIL');
     const manifest = JSON.parse(readFileSync(join(modelDir, 'manifest.json'), 'utf8'));
     expect(manifest.evals.keep).toBe('me');
-    expect(manifest.evals.acceptance.variant).toBe('tw-learned');
-    expect(manifest.evals.acceptance.checks).toHaveLength(SUITE_CHECK_IDS.length);
-    expect(manifest.evals.acceptance.checks[0].measured.tokens).toBeGreaterThan(0);
+    expect(manifest.evals.variant).toBe('tw-learned');
+    expect(manifest.evals.passed).toBe(false);
+    expect(manifest.evals.checks).toHaveLength(SUITE_CHECK_IDS.length);
+    expect(manifest.evals.checks[0].measured.tokens).toBeGreaterThan(0);
     expect('demoHead' in manifest.evals && 'pureCluster' in manifest.evals).toBe(true);
     await expect(readModelDir(modelDir)).resolves.toBeDefined();
   });
