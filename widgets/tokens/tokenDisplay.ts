@@ -17,7 +17,8 @@ export function visibleText(text: string): string {
 
 /** A token's bytes as chip text: complete characters as themselves (made visible), partial UTF-8 as ‹e3 81›. */
 export function bytesLabel(bytes: ArrayLike<number>): string {
-  return visibleText(displayBytes(bytes));
+  // Only the character parts get visible whitespace; the space inside ‹e3 81› separates hex bytes.
+  return displayBytes(bytes).split(/(‹[0-9a-f ]+›)/u).map((part) => (part.startsWith('‹') ? part : visibleText(part))).join('');
 }
 
 /** Bytes as space-separated lowercase hex, e.g. "e3 81 a1", for the table's bytes column. */
