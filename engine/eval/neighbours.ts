@@ -1,6 +1,7 @@
 /**
  * C-7: nearest neighbours by cosine over the token embeddings E, word analogies (a − b + c), and the
- * `pure-cluster` word whose five nearest neighbours all share a §2.2 list with it.
+ * `pure-cluster` word whose five nearest neighbours all share a §2.2 list with it. The ranking is the
+ * one the embedding widgets use (engine/embeddings.ts), so a lesson shows exactly what was checked.
  */
 import { ACCEPTANCE_PROMPTS } from '../corpus/acceptancePrompts.ts';
 import { listWords, listsOf } from '../corpus/wordLists.ts';
@@ -9,6 +10,8 @@ import type { Tokenizer } from '../tokenizer/types.ts';
 import type { CheckOutcome } from './types.ts';
 import { fraction, round } from './types.ts';
 import { cosine, row } from './vectors.ts';
+import { analogyVector, nearestByCosine } from '../embeddings.ts';
+import { isSpecialToken } from '../tokenizer/word.ts';
 
 /** Analogies that must land in the top 3 (of 4). */
 export const ANALOGIES_REQUIRED = 2;
@@ -44,31 +47,31 @@ function idOf(E: Embeddings, word: string): number {
   return id;
 }
 
+/**
+ * Ids never offered as neighbours: special tokens such as <eos> (not words; the lesson widgets leave them
+ * out too, so what a learner sees is what the check measured) plus the given ones.
+ */
+function excluded(E: Embeddings, ids: readonly number[]): Set<number> {
+  const out = new Set(ids);
+  E.tokens.forEach((token, id) => isSpecialToken(token) && out.add(id));
+  return out;
+}
+
 /** The k rows closest to a vector by cosine, skipping `exclude` ids; ties go to the lower id. query: [d] -> [k] */
 export function nearestToVector(E: Embeddings, query: ArrayLike<number>, k: number, exclude: ReadonlySet<number> = new Set()): Neighbour[] {
-  const scored: Neighbour[] = [];
-  for (let id = 0; id < E.tokens.length; id++) {
-    if (!exclude.has(id)) scored.push({ token: E.tokens[id], id, cosine: cosine(query, row(E.matrix, id, E.d)) });
-  }
-  scored.sort((a, b) => b.cosine - a.cosine || a.id - b.id);
-  return scored.slice(0, Math.max(0, k));
+  return nearestByCosine(E.matrix, E.d, query, k, exclude).map((n) => ({ token: E.tokens[n.index], id: n.index, cosine: n.cosine }));
 }
 
-/** The k nearest tokens to `word` by cosine over E (the word itself excluded). */
+/** The k nearest words to `word` by cosine over E (the word itself and special tokens excluded). */
 export function cosineNeighbours(E: Embeddings, word: string, k: number): Neighbour[] {
   const id = idOf(E, word);
-  return nearestToVector(E, row(E.matrix, id, E.d), k, new Set([id]));
+  return nearestToVector(E, row(E.matrix, id, E.d), k, excluded(E, [id]));
 }
 
-/** a − b + c, then the k nearest tokens by cosine with a, b and c excluded (e.g. king − man + woman). */
+/** a − b + c, then the k nearest words by cosine with a, b, c (and special tokens) excluded (king − man + woman). */
 export function analogy(E: Embeddings, a: string, b: string, c: string, k = ANALOGY_TOP): Neighbour[] {
-  const [ia, ib, ic] = [idOf(E, a), idOf(E, b), idOf(E, c)];
-  const va = row(E.matrix, ia, E.d);
-  const vb = row(E.matrix, ib, E.d);
-  const vc = row(E.matrix, ic, E.d);
-  const target = new Float64Array(E.d);
-  for (let i = 0; i < E.d; i++) target[i] = va[i] - vb[i] + vc[i];
-  return nearestToVector(E, target, k, new Set([ia, ib, ic]));
+  const ids = [idOf(E, a), idOf(E, b), idOf(E, c)];
+  return nearestToVector(E, analogyVector(E.matrix, E.d, ids[0], ids[1], ids[2]), k, excluded(E, ids));
 }
 
 /** True when every one of the word's k nearest neighbours shares a §2.2 list with it. */

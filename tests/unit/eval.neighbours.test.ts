@@ -10,10 +10,11 @@ import type { Embeddings } from '../../engine/eval/neighbours.ts';
 import { createNormal, createRng } from '../../engine/rng.ts';
 
 describe('cosineNeighbours', () => {
-  it('ranks by angle, not by length, and leaves the word out', () => {
+  it('ranks by angle, not by length, and leaves out the word and special tokens', () => {
     const deg = (a: number, r = 1) => [r * Math.cos((a * Math.PI) / 180), r * Math.sin((a * Math.PI) / 180)];
     // "far" sits at 40° but is 10× longer: a dot product would rank it first, cosine ranks it after 30°.
-    const E: Embeddings = { d: 2, tokens: ['x', 'near', 'far', 'right', 'opposite'], matrix: new Float32Array([...deg(0), ...deg(30), ...deg(40, 10), ...deg(90), ...deg(180)]) };
+    // "<eos>" at 1° would be the nearest, but it is not a word.
+    const E: Embeddings = { d: 2, tokens: ['x', 'near', 'far', 'right', 'opposite', '<eos>'], matrix: new Float32Array([...deg(0), ...deg(30), ...deg(40, 10), ...deg(90), ...deg(180), ...deg(1)]) };
     const n = cosineNeighbours(E, 'x', 4);
     expect(n.map((x) => x.token)).toEqual(['near', 'far', 'right', 'opposite']);
     expect(n[0].cosine).toBeCloseTo(Math.cos(Math.PI / 6), 6);
