@@ -62,7 +62,7 @@ export class ProgressStore {
 
   constructor(private readonly storage: ProgressStorage = defaultStorage) {
     // Probe once: private modes and sandboxed iframes refuse writes while still answering reads.
-    this.persistent = this.storage.write('probe', '1');
+    this.persistent = this.tryWrite('probe', '1');
     this.memory = this.load();
   }
 
@@ -71,18 +71,23 @@ export class ProgressStore {
     try {
       text = this.storage.read(PROGRESS_KEY);
     } catch {
-      /* a custom storage may throw; the default never does */
+      /* treated like an empty storage */
     }
     return parseProgress(text) ?? (this.persistent ? emptyProgress() : this.memory);
   }
 
+  // The default storage never throws, but a custom one might: a throw means "not saved", never a broken page.
+  private tryWrite(key: string, value: string): boolean {
+    try {
+      return this.storage.write(key, value);
+    } catch {
+      return false;
+    }
+  }
+
   private save(next: ProgressData): void {
     this.memory = next;
-    try {
-      this.persistent = this.storage.write(PROGRESS_KEY, JSON.stringify(next));
-    } catch {
-      this.persistent = false;
-    }
+    this.persistent = this.tryWrite(PROGRESS_KEY, JSON.stringify(next));
     this.notify();
   }
 

@@ -1,0 +1,131 @@
+// Widget state in the URL: every widget's schema round-trips, and nothing a URL can hold makes decoding throw.
+import { describe, expect, test } from 'vitest';
+import { createRng } from '../../engine/rng.ts';
+import { decodeState, encodeState, sameState, shareUrl, withParam, type WidgetStateSpec } from '../../widgets/kit/urlState.ts';
+import { widgetStates, type WidgetName } from '../../site/lib/widgetStates.ts';
+import type { SoftmaxLabSettings } from '../../widgets/softmax/softmaxLabModel.ts';
+
+type Rng = () => number;
+const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
+const between = (rng: Rng, lo: number, hi: number) => lo + rng() * (hi - lo);
+
+/** A random valid state per widget; a new widget in `widgetStates` must add its generator here. */
+const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
+  SoftmaxLab: (rng): SoftmaxLabSettings => {
+    const n = 2 + Math.floor(rng() * 5);
+    return {
+      // `|| 0` turns −0 into 0: JSON has no −0, and the two give the same probabilities.
+      scores: Array.from({ length: n }, () => pick(rng, [Math.round(between(rng, -20, 20) * 2) / 2, between(rng, -1000, 1000), 0, -0.5]) || 0),
+      tau: pick(rng, [0, 1, between(rng, 0.05, 5), 100]),
+      mode: pick(rng, ['softmax', 'divide'] as const),
+      topK: Math.floor(rng() * 7),
+      topP: pick(rng, [1, between(rng, 0.01, 1), 0.9]),
+    };
+  },
+};
+
+/** Strings a link could carry by accident or malice: noise, truncations, wrong versions, hostile JSON. */
+function malformedValue(rng: Rng, spec: WidgetStateSpec<unknown>, valid: string): string {
+  const alphabet = 'abcXYZ019-_.=+/%{}[]":,~ \u00e9\u2212\ud83d\ude00';
+  const noise = (len: number) => Array.from({ length: len }, () => alphabet[Math.floor(rng() * alphabet.length)]).join('');
+  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+  const kinds = [
+    () => noise(Math.floor(rng() * 60)),
+    () => valid.slice(0, Math.floor(rng() * valid.length)),
+    () => valid.slice(0, 2) + noise(10) + valid.slice(12),
+    () => `${spec.version}.${noise(30)}`,
+    () => `${spec.version}.${b64(noise(40))}`,
+    () => `${spec.version}.${b64(pick(rng, ['null', '[]', '42', '"x"', 'true', '{}', '{"__proto__":{"polluted":1}}', '{"scores":"4,3,1"}', '{"scores":[4,3,1],"tau":-1,"mode":"softmax","topK":0,"topP":1}', '{"scores":[4],"tau":1,"mode":"softmax","topK":0,"topP":1}', '{"scores":[4,3],"tau":1,"mode":"hardmax","topK":0,"topP":1}', '{"scores":[4,3],"tau":1e999,"mode":"softmax","topK":0,"topP":1}', '{"scores":[4,3],"tau":1,"mode":"softmax","topK":1.5,"topP":1}', '{"scores":[4,3],"tau":1,"mode":"softmax","topK":0,"topP":0}', '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]']))}`,
+    () => `${spec.version + 1 + Math.floor(rng() * 5)}.${valid.split('.')[1]}`,
+    () => `${pick(rng, ['0', '-1', 'v1', '1e0', ' 1', '１'])}.${valid.split('.')[1]}`,
+    () => `${spec.version}.${'A'.repeat(5000)}`,
+    () => encodeURIComponent(valid) + noise(3),
+  ];
+  return pick(rng, kinds)();
+}
+
+for (const [name, spec] of Object.entries(widgetStates) as [WidgetName, WidgetStateSpec<unknown>][]) {
+  describe(`${name} URL state`, () => {
+    test('the defaults satisfy the schema', () => {
+      expect(spec.schema.safeParse(spec.defaults).success).toBe(true);
+    });
+
+    test('200 random valid states survive encode → decode unchanged, with no notice', () => {
+      const rng = createRng(7);
+      for (let i = 0; i < 200; i++) {
+        const state = randomState[name](rng);
+        expect(spec.schema.safeParse(state).success).toBe(true);
+        const encoded = encodeState(spec, state);
+        expect(encoded).toMatch(/^\d+\.[A-Za-z0-9_-]+$/);
+        const decoded = decodeState(spec, new URLSearchParams(`w=${encodeURIComponent(encoded)}`).get('w'));
+        expect(decoded.notice).toBeNull();
+        expect(decoded.state).toEqual(state);
+      }
+    });
+
+    test('1,000 random and malformed values decode to the defaults with a notice, and never throw', () => {
+      const rng = createRng(2024);
+      const valid = encodeState(spec, randomState[name](rng));
+      let outdated = 0;
+      for (let i = 0; i < 1000; i++) {
+        const raw = malformedValue(rng, spec, valid);
+        let decoded: ReturnType<typeof decodeState> | undefined;
+        expect(() => (decoded = decodeState(spec, raw))).not.toThrow();
+        // A truncation can occasionally still be a valid state; anything else must come back as the defaults.
+        if (decoded!.notice === null) {
+          expect(spec.schema.safeParse(decoded!.state).success).toBe(true);
+          continue;
+        }
+        expect(decoded!.state).toBe(spec.defaults);
+        if (decoded!.notice === 'outdated') outdated++;
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(outdated).toBeGreaterThan(0);
+    });
+  });
+}
+
+describe('decodeState', () => {
+  const spec = widgetStates.SoftmaxLab;
+
+  test('no value means the defaults, silently', () => {
+    expect(decodeState(spec, null)).toEqual({ state: spec.defaults, notice: null });
+    expect(decodeState(spec, '')).toEqual({ state: spec.defaults, notice: null });
+  });
+
+  test('a link from another version falls back with the "outdated" notice', () => {
+    const body = encodeState(spec, { ...spec.defaults, tau: 2 }).split('.')[1];
+    expect(decodeState(spec, `0.${body}`).notice).toBe('outdated');
+    expect(decodeState(spec, `2.${body}`).notice).toBe('outdated');
+  });
+
+  test('valid JSON that breaks the schema is "malformed"', () => {
+    const bad = `1.${Buffer.from(JSON.stringify({ ...spec.defaults, topP: 1.5 })).toString('base64url')}`;
+    expect(decodeState(spec, bad)).toEqual({ state: spec.defaults, notice: 'malformed' });
+  });
+
+  test('non-ASCII text in a state round-trips (UTF-8 inside base64url)', () => {
+    const textSpec = { version: 3, schema: spec.schema, defaults: spec.defaults } as WidgetStateSpec<unknown>;
+    const encoded = encodeState(textSpec, { note: 'τ → 0 😀' });
+    expect(encoded.startsWith('3.')).toBe(true);
+    expect(JSON.parse(Buffer.from(encoded.slice(2), 'base64url').toString('utf8'))).toEqual({ note: 'τ → 0 😀' });
+  });
+
+  test('sameState compares by content', () => {
+    expect(sameState(spec, { ...spec.defaults }, { ...spec.defaults, scores: [4, 3, 1] })).toBe(true);
+    expect(sameState(spec, spec.defaults, { ...spec.defaults, tau: 0.5 })).toBe(false);
+  });
+});
+
+describe('links', () => {
+  test('shareUrl keeps only the shared widget parameter and points at the anchor', () => {
+    const url = shareUrl('https://course.test/chapters/softmax/?other=1.abc&utm=x#top', 'ex-tame-the-poet', { 'ex-tame-the-poet-widget': '1.eyJ9', skipped: null });
+    expect(url).toBe('https://course.test/chapters/softmax/?ex-tame-the-poet-widget=1.eyJ9#ex-tame-the-poet');
+  });
+
+  test('withParam sets and removes one parameter, keeping the rest and the hash', () => {
+    const set = withParam('https://course.test/p/?a=1#sec', 'w', '1.x');
+    expect(set).toBe('https://course.test/p/?a=1&w=1.x#sec');
+    expect(withParam(set, 'w', null)).toBe('https://course.test/p/?a=1#sec');
+  });
+});
