@@ -55,7 +55,8 @@ export function judgeStopping(answers: readonly ProbeAnswer[]): CheckOutcome {
     id: 'C-2b',
     title: 'Stopping after the fact',
     met: ok.every(Boolean),
-    measured: Object.fromEntries(answers.map((a) => [`after "${a.prompt.split(' ').slice(-2).join(' ')}"`, `${a.top1} (p ${round(a.pTop1, 3)})`])),
+    // "afterParis": the top token after "…is paris"; "afterFullStop": after "…is paris .".
+    measured: Object.fromEntries(answers.map((a, i) => [i === 0 ? 'afterParis' : 'afterFullStop', `${a.top1} (p ${round(a.pTop1, 3)})`])),
     threshold: '"." top-1 after "…paris", <eos> top-1 after "…paris ."',
     details: answers.map((a) => ({ prompt: a.prompt, target: a.target, top1: a.top1, pTarget: round(a.pTarget) })),
   };
