@@ -8,6 +8,7 @@ import { decodeCase } from './decodeCase.ts';
 import { forwardCase } from './forwardCase.ts';
 import { matmulCase } from './matmulCase.ts';
 import { roundTripCase } from './roundTripCase.ts';
+import { trainCase } from './trainCase.ts';
 
 /** All registered cases; `npm run bench -- --only forward,decode` runs a subset by id. */
-export const benchCases: BenchCase[] = [forwardCase, decodeCase, matmulCase, roundTripCase];
+export const benchCases: BenchCase[] = [forwardCase, decodeCase, matmulCase, roundTripCase, trainCase];
