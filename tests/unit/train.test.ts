@@ -8,6 +8,7 @@ import { padSequences, shardBatch } from '../../engine/train/batch.ts';
 import { WindowBatches, epochWindowStarts, sequentialBatches } from '../../engine/train/batches.ts';
 import { clipGlobalNorm } from '../../engine/train/clip.ts';
 import { forwardForTraining } from '../../engine/train/forwardForTraining.ts';
+import { SequenceBatches } from '../../engine/train/sequenceBatches.ts';
 import { learningRateAt } from '../../engine/train/schedule.ts';
 import { train } from '../../engine/train/trainer.ts';
 import { tinyRun, tinyTrainConfig, tinyWorldSlice } from './trainFixture.ts';
@@ -107,6 +108,21 @@ describe('batches', () => {
     expect(Array.from(padded.inputs)).toEqual([5, 6, 0, 0, 8, 0, 0, 0]);
     expect(Array.from(padded.targets)).toEqual([6, 7, 0, 0, 9, 0, 0, 0]);
     expect(shardBatch(padded, 2).map((s) => s.B)).toEqual([1, 1]);
+  });
+});
+
+describe('SequenceBatches', () => {
+  it('pads each sequence into its own row and visits all of them once per epoch, resumably', () => {
+    const seqs = [[5, 6, 2], [7, 8, 9, 2], [10, 2]];
+    const a = new SequenceBatches(seqs, { T: 4, B: 2, seed: 1 });
+    const first = a.next();
+    const second = a.next(); // row 0 finishes epoch 0, row 1 starts epoch 1
+    const epoch0 = [first.inputs[0], first.inputs[4], second.inputs[0]].sort((x, y) => x - y);
+    expect(epoch0).toEqual([5, 7, 10]);
+    const row = Array.from(first.targets.subarray(0, 4));
+    expect(row.filter((id) => id === 0).length).toBe(4 - (seqs.find((s) => s[0] === first.inputs[0])!.length - 1));
+    const b = new SequenceBatches(seqs, { T: 4, B: 2, seed: 1, cursor: a.cursor });
+    expect(b.next()).toEqual(a.next());
   });
 });
 
