@@ -7,8 +7,8 @@ export interface CourseModel {
   manifest: ModelManifest;
 }
 
-/** One point of a training curve as the trainer records it in the manifest's provenance. */
-export interface CurvePoint { step: number; tokens?: number; trainLoss?: number; valLoss?: number }
+/** One point of a training curve as the trainer records it in the manifest's provenance (`history`). */
+export interface CurvePoint { step: number; tokensSeen?: number; trainLoss?: number; valLoss?: number }
 
 /** What each variant is for (curriculum §2.1), shown on the cards. */
 export const VARIANT_PURPOSE: Record<string, string> = {
@@ -30,6 +30,25 @@ export function courseModels(): CourseModel[] {
 
 /** The training curve stored in a manifest, if the trainer recorded one. */
 export function trainingCurve(manifest: ModelManifest): CurvePoint[] {
-  const curve = (manifest.provenance as { curve?: unknown }).curve;
+  const curve = (manifest.provenance as { history?: unknown }).history;
   return Array.isArray(curve) ? curve.filter((p): p is CurvePoint => typeof p === 'object' && p !== null && typeof (p as CurvePoint).step === 'number') : [];
+}
+
+/** The training facts a card shows, read defensively from the trainer's provenance. */
+export interface TrainingFacts {
+  command?: string; corpusSeed?: number; corpusTokens?: number; corpusSha?: string; steps?: number; tokensSeen?: number;
+  startLoss?: number; finalTrainLoss?: number; finalValLoss?: number; hGen?: number; wallSeconds?: number; tokensPerSecond?: number; threads?: number;
+}
+
+/** Extracts the training facts from a manifest's provenance. */
+export function trainingFacts(manifest: ModelManifest): TrainingFacts {
+  const p = manifest.provenance as Record<string, unknown>;
+  const corpus = (typeof p.corpus === 'object' && p.corpus !== null ? p.corpus : {}) as Record<string, unknown>;
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  return {
+    command: typeof p.command === 'string' ? p.command : undefined,
+    corpusSeed: num(corpus.seed), corpusTokens: num(corpus.trainTokens), corpusSha: typeof corpus.sha256 === 'string' ? corpus.sha256 : undefined,
+    steps: num(p.steps), tokensSeen: num(p.tokensSeen), startLoss: num(p.startLoss), finalTrainLoss: num(p.finalTrainLoss),
+    finalValLoss: num(p.finalValLoss), hGen: num(p.hGen), wallSeconds: num(p.wallSeconds), tokensPerSecond: num(p.tokensPerSecond), threads: num(p.threads),
+  };
 }
