@@ -3,6 +3,7 @@ import type { EngineVerbs, ParamsOf, ResultOf, Verb } from './protocol.ts';
 import { softmaxWithTemperature } from './softmax.ts';
 import { analogyVerb, embeddingMapVerb, neighboursVerb } from './verbs/embeddingVerbs.ts';
 import { generateVerb } from './verbs/generateVerb.ts';
+import { ngramCountsVerb } from './verbs/ngramVerb.ts';
 import { forwardVerb, loadModelVerb, logitLensVerb, nextTokenVerb, tokenizeVerb } from './verbs/modelVerbs.ts';
 
 /** What a handler may use besides its parameters: progress reports and a cancellation probe. */
@@ -36,6 +37,7 @@ export const handlers: { [V in Verb]: Handler<V> } = {
   },
   neighbours: neighboursVerb,
   analogy: analogyVerb,
+  ngramCounts: ngramCountsVerb,
 };
 
 /** Runs one verb by name, refusing names the engine does not know. */

@@ -6,6 +6,7 @@ import type { Trace } from './trace.ts';
 import type { Candidate, ModelSummary, RunOptions } from './verbs/modelVerbs.ts';
 import type { GenerateParams, GenerateVerbResult } from './verbs/generateVerb.ts';
 import type { WordNeighbour } from './verbs/embeddingVerbs.ts';
+import type { NgramResult } from './verbs/ngramVerb.ts';
 
 /**
  * Every verb the worker understands: its parameters and its result.
@@ -63,6 +64,11 @@ export interface EngineVerbs {
   analogy: {
     params: { model: string; a: string; b: string; c: string; k?: number };
     result: { expression: string; neighbours: WordNeighbour[] };
+  };
+  /** What followed the last k words of the text in TinyWorld's training split (an exact n-gram count). */
+  ngramCounts: {
+    params: { text: string; k: number; seed?: number; top?: number };
+    result: NgramResult;
   };
 }
 
