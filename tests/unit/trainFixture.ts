@@ -30,7 +30,7 @@ export function tinyTrainConfig(overrides: Partial<ModelConfig> = {}): ModelConf
 }
 
 /** Trainer options for a short tiny run; `gradients` defaults to a local computer with 2 shards. */
-export function tinyRun(steps: number, opts: { seed?: number; config?: ModelConfig; gradients?: (model: { config: ModelConfig; params: Record<string, Float32Array> }) => GradientComputer } = {}): TrainerOptions {
+export function tinyRun(steps: number, opts: { seed?: number; lr?: number; config?: ModelConfig; gradients?: (model: { config: ModelConfig; params: Record<string, Float32Array> }) => GradientComputer } = {}): TrainerOptions {
   const config = opts.config ?? tinyTrainConfig();
   const seed = opts.seed ?? 5;
   const data = tinyWorldSlice();
@@ -41,7 +41,7 @@ export function tinyRun(steps: number, opts: { seed?: number; config?: ModelConf
     batches: new WindowBatches(data.train, { T: config.contextLength, B: 8, seed }),
     validation: sequentialBatches(data.validation, config.contextLength, 8, 16),
     gradients: opts.gradients ? opts.gradients(model) : createLocalGradients(model, { shards: 2 }),
-    optimizer: { schedule: { peak: 3e-3, warmupSteps: Math.min(10, steps), totalSteps: steps, floor: 3e-4 }, adamw: DEFAULT_ADAMW, clipNorm: 1 },
+    optimizer: { schedule: { peak: opts.lr ?? 3e-3, warmupSteps: Math.min(10, steps), totalSteps: steps, floor: 3e-4 }, adamw: DEFAULT_ADAMW, clipNorm: 1 },
     evalEvery: 0,
   };
 }
