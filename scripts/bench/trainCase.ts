@@ -43,6 +43,7 @@ function worstGradientError(engine: Record<string, Float32Array>, reference: Rec
   return worst;
 }
 
+/** Training tokens/s: engine on 1 and 2 threads vs tfjs-wasm, after a gradient cross-check. */
 export const trainCase: BenchCase = {
   id: 'train',
   title: `Training step, course model, batch ${B} × 64 tokens`,

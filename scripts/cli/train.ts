@@ -83,6 +83,7 @@ function modelConfig(flags: Record<string, unknown>): RunSettings['config'] {
   return { ...course, ...fromFile, ...(positionsFlag ? { positions: positionsFlag as PositionKind } : {}) };
 }
 
+/** The `train` verb (listed in verbs.ts). */
 export const trainVerb: Verb = {
   name: 'train',
   summary: 'train a model (TinyWorld or your own text) and write its model files',
