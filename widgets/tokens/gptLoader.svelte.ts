@@ -9,8 +9,9 @@ export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 /** Loading status per encoding; reactive, so a second widget shows "loading…" while the first one fetches. */
 export const gptStatus = $state<Record<GptEncodingName, LoadStatus>>({ r50k: 'idle', o200k: 'idle' });
 
-const adapters = new Map<GptEncodingName, TokenizerAdapter>();
-const pending = new Map<GptEncodingName, Promise<TokenizerAdapter>>();
+// Plain caches, not state: `gptStatus` is what widgets react to.
+const adapters: Partial<Record<GptEncodingName, TokenizerAdapter>> = {};
+const pending: Partial<Record<GptEncodingName, Promise<TokenizerAdapter>>> = {};
 
 // Literal import() calls, so the bundler can split each table into its own file that is fetched on demand.
 const importers: Record<GptEncodingName, () => Promise<[GptEncodingModule, (string | number[])[]]>> = {
@@ -22,26 +23,26 @@ const importers: Record<GptEncodingName, () => Promise<[GptEncodingModule, (stri
 export function loadedGpt(name: GptEncodingName): TokenizerAdapter | undefined {
   // Reading the status makes callers inside $derived re-run when the download finishes.
   void gptStatus[name];
-  return adapters.get(name);
+  return adapters[name];
 }
 
 /** Downloads an encoding (once; later calls share the same promise). A failure can be retried by calling again. */
 export function loadGpt(name: GptEncodingName): Promise<TokenizerAdapter> {
-  const existing = pending.get(name);
+  const existing = pending[name];
   if (existing) return existing;
   gptStatus[name] = 'loading';
   const promise = importers[name]()
     .then(([module, ranks]) => {
       const adapter = gptAdapter(name, module, ranks);
-      adapters.set(name, adapter);
+      adapters[name] = adapter;
       gptStatus[name] = 'ready';
       return adapter;
     })
     .catch((error: unknown) => {
-      pending.delete(name);
+      delete pending[name];
       gptStatus[name] = 'error';
       throw error;
     });
-  pending.set(name, promise);
+  pending[name] = promise;
   return promise;
 }

@@ -2,8 +2,11 @@
 // and a spoken form for screen readers ("space strawberry"). Pure functions, shared by every token widget.
 import { displayBytes } from '../../engine/tokenizer/index.ts';
 
-/** Characters that take no space or reorder text; shown as ‹U+XXXX› so a token never looks empty. */
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/gu;
+/**
+ * Characters that take no space or reorder text; shown as ‹U+XXXX› so a token never looks empty. Variation selectors
+ * are left alone: they ride on a visible character (❤️) and would only clutter the chip.
+ */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/gu;
 
 /** Visible stand-ins for whitespace, so "␣strawberry" shows its leading space. */
 const WHITESPACE: Record<string, string> = { ' ': '␣', '\n': '↵', '\r': '␍', '\t': '⇥', '\u00a0': '⍽' };
