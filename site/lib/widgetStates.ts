@@ -1,10 +1,14 @@
 // Every widget an exercise can wrap, by the name authors write in frontmatter (`widget: SoftmaxLab`), with its
 // URL-state spec. Adding a widget to exercises: add it here and to `components/exercise/ExerciseWidget.astro`.
 import { softmaxLabState } from '../../widgets/softmax/softmaxLabModel.ts';
+import { sinusoidWheelsState } from '../../widgets/positions/sinusoidWheelsModel.ts';
+import { ropeRotatorState } from '../../widgets/positions/ropeRotatorModel.ts';
 
 /** Widget name → shareable state spec. */
 export const widgetStates = {
   SoftmaxLab: softmaxLabState,
+  SinusoidWheels: sinusoidWheelsState,
+  RopeRotator: ropeRotatorState,
 };
 
 /** A widget name usable in an exercise's `widget` field. */

@@ -4,6 +4,8 @@ import { createRng } from '../../engine/rng.ts';
 import { decodeState, encodeState, sameState, shareUrl, withParam, type WidgetStateSpec } from '../../widgets/kit/urlState.ts';
 import { widgetStates, type WidgetName } from '../../site/lib/widgetStates.ts';
 import type { SoftmaxLabSettings } from '../../widgets/softmax/softmaxLabModel.ts';
+import { D_MODEL_CHOICES, type SinusoidWheelsSettings } from '../../widgets/positions/sinusoidWheelsModel.ts';
+import { DK_CHOICES, type RopeRotatorSettings } from '../../widgets/positions/ropeRotatorModel.ts';
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
@@ -20,6 +22,25 @@ const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
       mode: pick(rng, ['softmax', 'divide'] as const),
       topK: Math.floor(rng() * 7),
       topP: pick(rng, [1, between(rng, 0.01, 1), 0.9]),
+    };
+  },
+  SinusoidWheels: (rng): SinusoidWheelsSettings => ({
+    mode: pick(rng, ['single', 'multi'] as const),
+    stepDeg: 1 + Math.floor(rng() * 180),
+    dModel: pick(rng, D_MODEL_CHOICES),
+    base: pick(rng, [10000, 500000, Math.round(between(rng, 2, 1e7))]),
+    position: Math.floor(rng() * 501),
+  }),
+  RopeRotator: (rng): RopeRotatorSettings => {
+    const dk = pick(rng, DK_CHOICES);
+    // `|| 0`: JSON has no −0 (a component rounded to −0 would come back as 0).
+    const component = () => Math.round(between(rng, -2, 2) * 10) / 10 || 0;
+    return {
+      q: [component(), component()], k: [component(), component()],
+      omegaMode: pick(rng, ['degrees', 'base'] as const), omegaDeg: Math.floor(rng() * 181),
+      dk, pair: Math.floor(rng() * (dk / 2)), t: Math.floor(rng() * 128), s: Math.floor(rng() * 128),
+      ropeBase: pick(rng, [10000, 500000, between(rng, 2, 1e7)]),
+      freqScale: Array.from({ length: 8 }, () => pick(rng, [1, 0.1, 10, between(rng, 0.1, 10)])),
     };
   },
 };

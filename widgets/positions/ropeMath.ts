@@ -47,3 +47,10 @@ export function logOffsets(max: number, count: number): number[] {
   for (let i = 0; i < count; i++) set.add(Math.round(Math.pow(max, i / (count - 1))));
   return [...set].sort((a, b) => a - b);
 }
+
+/** Fixed decimals for display, with a real minus sign and no "−0.000" for values that round to zero. */
+export function fixed(x: number, decimals = 3): string {
+  if (!Number.isFinite(x)) return '—';
+  const rounded = Number(x.toFixed(decimals));
+  return (rounded === 0 ? 0 : rounded).toFixed(decimals).replace('-', '−');
+}

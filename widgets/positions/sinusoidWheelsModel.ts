@@ -85,16 +85,20 @@ export interface SinusoidWheelsView {
 
 const TWO_PI = 2 * Math.PI;
 
+/** The wheel speeds, or none when the engine refuses the base (a non-positive base cannot come from the schema). */
+function safeSpeeds(d: number, base: number): number[] {
+  try {
+    return wheelSpeeds(d, base);
+  } catch {
+    return [];
+  }
+}
+
 /** Computes the view; never throws (an unusable setting gives empty lists and NaN). */
 export function sinusoidWheelsView(settings: SinusoidWheelsSettings): SinusoidWheelsView {
   const step = settings.stepDeg;
   const singleAngles = Array.from({ length: SINGLE_POSITIONS }, (_, p) => wheelAngleDeg(p, step));
-  let speeds: number[] = [];
-  try {
-    speeds = wheelSpeeds(settings.dModel, settings.base);
-  } catch {
-    speeds = [];
-  }
+  const speeds = safeSpeeds(settings.dModel, settings.base);
   const wheels = speeds.map((speed, index) => {
     const raw = settings.position * speed;
     return { index, speed, period: periodOf(speed), angle: ((raw % TWO_PI) + TWO_PI) % TWO_PI, sin: Math.sin(raw), cos: Math.cos(raw) };
