@@ -69,11 +69,17 @@ export function shareWidgetState<S, V>(options: SharedStateOptions<S, V>): Share
     if (!ready) return;
     const value = currentParam();
     if (value === undefined) return;
-    const timer = setTimeout(() => {
+    const write = () => {
       const next = withParam(window.location.href, id, value);
       if (next !== window.location.href) history.replaceState(history.state, '', next);
-    }, WRITE_DELAY_MS);
-    return () => clearTimeout(timer);
+    };
+    const timer = setTimeout(write, WRITE_DELAY_MS);
+    // Leaving or reloading within the delay must not lose the last change.
+    window.addEventListener('pagehide', write);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pagehide', write);
+    };
   });
 
   return {

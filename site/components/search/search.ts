@@ -67,9 +67,9 @@ export function mountSearch(): void {
 /** Attaches the search behaviour to the elements found by `mountSearch`. */
 function wire(root: HTMLElement, input: HTMLInputElement, panel: HTMLElement, status: HTMLElement, list: HTMLUListElement): void {
 
+  // A plain searchbox may not carry aria-expanded; the results list is announced through the status line instead.
   const setOpen = (open: boolean) => {
     panel.hidden = !open;
-    input.setAttribute('aria-expanded', String(open));
   };
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a')];
 
