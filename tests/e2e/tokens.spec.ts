@@ -52,6 +52,20 @@ test('BPE stepper: Next merge by keyboard walks 14 → 10 → 8 → 6 and Undo g
   await expect(widget.locator('[data-token-count]')).toHaveText('8');
 });
 
+test('BPE stepper: the step and the words travel in the URL, so a reload (or a shared link) restores them', async ({ page }) => {
+  await page.goto(CHAPTER);
+  await openWidget(page, 'bpe-stepper');
+  const widget = page.locator('#bpe-stepper');
+  await widget.getByRole('textbox', { name: /Training words/ }).fill('low lower lowest');
+  await widget.getByRole('button', { name: 'Next merge ▶' }).press('Enter');
+  await widget.getByRole('button', { name: 'Next merge ▶' }).press('Enter');
+  await expect(page).toHaveURL(/[?&]bpe-stepper=1\./);
+  await page.reload();
+  await openWidget(page, 'bpe-stepper');
+  await expect(widget.getByRole('textbox', { name: /Training words/ })).toHaveValue('low lower lowest');
+  await expect(widget.getByRole('slider', { name: 'Merges applied' })).toHaveAttribute('aria-valuetext', /^2 of /);
+});
+
 test('BPE stepper: the merges slider moves with arrow keys and the encode trace follows', async ({ page }) => {
   await page.goto(CHAPTER);
   await openWidget(page, 'bpe-stepper');
@@ -194,6 +208,7 @@ test('vocabulary trade-off: arrow keys walk from bytes to whole words', async ({
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no violations in the widgets after use, with real tokens, tables and merges showing (${scheme})`, async ({ page }) => {
+    test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(CHAPTER);
     await openWidget(page, 'real-tokenizers');

@@ -1,0 +1,47 @@
+// Chapter 2's quiz as declared in its frontmatter: valid against the lesson schema, the curriculum's five questions,
+// and short answers graded generously but not blindly (curriculum answers as the oracle).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { lessonSchema } from '../../site/lib/exerciseSchema.ts';
+import { gradeShortAnswer } from '../../site/lib/quizGrading.ts';
+
+const text = readFileSync(join(import.meta.dirname, '../../lessons/02-tokens.mdx'), 'utf8');
+const lesson = lessonSchema.parse(parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]));
+const question = (id: string) => {
+  const q = lesson.quiz.find((item) => item.id === id);
+  if (!q) throw new Error(`no question ${id}`);
+  return q;
+};
+
+describe('chapter 2 quiz', () => {
+  it('has the five curriculum questions and the five objectives', () => {
+    expect(lesson.quiz.map((q) => q.id)).toEqual(['first-merge', 'gpt2-vocab', 'strawberry-rs', 'rein-prefix', 'doesnt-split']);
+    expect(lesson.objectives).toHaveLength(5);
+    expect(lesson.order).toBe(2);
+  });
+
+  it('the choice answers are: token ids not letters; false; false', () => {
+    const correctText = (id: string) => {
+      const q = question(id);
+      return q.kind === 'choice' ? q.choices[q.correct] : '';
+    };
+    expect(correctText('strawberry-rs')).toMatch(/token ids, not letters/);
+    expect(correctText('rein-prefix')).toBe('False');
+    expect(correctText('doesnt-split')).toBe('False');
+  });
+
+  const cases: [string, string[], string[]][] = [
+    ['first-merge', ['u+g', 'U + G', 'u and g (4 times)', 'the pair "ug"'], ['h + u', 'hug', 'b+u', '']],
+    ['gpt2-vocab', ['256 bytes + 50,000 merges + 1 special token', '256+50000+1', 'the 256 byte values plus merges plus endoftext'], ['50,000 words', 'it is 2^16', '']],
+  ];
+  for (const [id, right, wrong] of cases) {
+    it(`${id}: accepts ${right.length} right answers and refuses ${wrong.length} wrong ones`, () => {
+      const q = question(id);
+      if (q.kind !== 'short') throw new Error('expected a short question');
+      for (const answer of right) expect(gradeShortAnswer(answer, q.accept), answer).toBe(true);
+      for (const answer of wrong) expect(gradeShortAnswer(answer, q.accept), answer).toBe(false);
+    });
+  }
+});
