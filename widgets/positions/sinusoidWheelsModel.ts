@@ -94,6 +94,15 @@ function safeSpeeds(d: number, base: number): number[] {
   }
 }
 
+// The closest-return search costs up to 2,000 × 512 cosines and does not depend on the position, so dragging the
+// position slider should not redo it: remember the last answer.
+let lastReturn: { key: string; value: NearestReturn } | null = null;
+function cachedReturn(d: number, base: number, speeds: number[]): NearestReturn {
+  const key = `${d}:${base}`;
+  if (lastReturn?.key !== key) lastReturn = { key, value: nearestReturn(speeds, RETURN_SEARCH) };
+  return lastReturn.value;
+}
+
 /** Computes the view; never throws (an unusable setting gives empty lists and NaN). */
 export function sinusoidWheelsView(settings: SinusoidWheelsSettings): SinusoidWheelsView {
   const step = settings.stepDeg;
@@ -111,6 +120,6 @@ export function sinusoidWheelsView(settings: SinusoidWheelsSettings): SinusoidWh
     wheels,
     slowestPeriod: slowestPeriod(settings.dModel, settings.base),
     vector: positionVector(settings.position, speeds),
-    nearestReturn: speeds.length ? nearestReturn(speeds, RETURN_SEARCH) : { offset: NaN, distance: NaN, similarity: NaN },
+    nearestReturn: speeds.length ? cachedReturn(settings.dModel, settings.base, speeds) : { offset: NaN, distance: NaN, similarity: NaN },
   };
 }

@@ -1,0 +1,159 @@
+// Chapter 8: every position widget's main interaction by keyboard, and the three exercises solved in the browser.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { watchPage } from './helpers';
+
+/** Islands hydrate when scrolled into view; on a busy two-core machine that can take a few seconds. */
+const HYDRATION_MS = 20_000;
+
+/** Scrolls a widget into view and waits until it has hydrated. */
+async function widget(page: Page, id: string): Promise<Locator> {
+  const root = page.locator(`#${id}`);
+  await root.scrollIntoViewIfNeeded();
+  await expect(root.locator('[data-hydrated="true"]')).toBeVisible({ timeout: HYDRATION_MS });
+  return root;
+}
+
+/** Waits until an exercise's widget and panel are both interactive. */
+async function exercise(page: Page, id: string): Promise<Locator> {
+  const root = page.locator(`#ex-${id}`);
+  await root.scrollIntoViewIfNeeded();
+  await expect(root.locator('[data-hydrated="true"]')).toHaveCount(2, { timeout: HYDRATION_MS });
+  return root;
+}
+
+/** Presses a key n times on the focused element. */
+async function press(page: Page, key: string, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await page.keyboard.press(key);
+}
+
+test('one wheel: 36° collides at position 10; one step less keeps all 20 positions apart', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/chapters/position/');
+  const wheel = await widget(page, 'one-wheel');
+  const finder = wheel.locator('[data-repeat]');
+  await expect(finder).toHaveAttribute('data-distinct', '10');
+  await expect(finder).toContainText('position 10 lands on position 0, and position 11 on position 1');
+  const step = wheel.getByRole('slider', { name: 'Step angle' });
+  await step.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(step).toHaveAttribute('aria-valuetext', '35° per position');
+  await expect(finder).toHaveAttribute('data-repeat', '72');
+  await expect(finder).toContainText('No collision among positions 0–19');
+  // The +1 button moves the hand: position 2 at 35° per position points at 70°.
+  await wheel.getByRole('button', { name: '+1 position' }).press('Enter');
+  await expect(finder).toContainText('Position 2 points at 70°');
+  expect(problems).toEqual([]);
+});
+
+test('many wheels: d = 8 at position 1 shows the curriculum vector; d = 512 shows the 60,611 period', async ({ page }) => {
+  await page.goto('/chapters/position/');
+  const wheels = await widget(page, 'many-wheels');
+  const row0 = wheels.locator('tr[data-wheel="0"] td');
+  await expect(row0.nth(4)).toHaveText('0.8415');
+  await expect(row0.nth(5)).toHaveText('0.5403');
+  const periods = wheels.locator('td[data-period]');
+  await expect(periods).toHaveText(['6.28', '62.83', '628', '6,283']);
+
+  const d = wheels.getByRole('slider', { name: 'd_model' });
+  await d.focus();
+  await press(page, 'ArrowRight', 6); // 8 → 16 → 32 → 64 → 128 → 256 → 512
+  await expect(d).toHaveAttribute('aria-valuetext', 'd_model = 512 (256 wheels)');
+  await expect(periods.last()).toHaveText('60,611');
+  await expect(wheels.locator('[data-return-offset]')).toContainText('never all of them at the same time');
+
+  const position = wheels.getByRole('slider', { name: 'Position' });
+  await position.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(position).toHaveAttribute('aria-valuetext', 'position 0');
+  await expect(row0.nth(4)).toHaveText('0.0000');
+  await expect(row0.nth(5)).toHaveText('1.0000');
+});
+
+test('the dials offer Play only when motion is welcome', async ({ browser, baseURL }) => {
+  for (const reducedMotion of ['reduce', 'no-preference'] as const) {
+    const context = await browser.newContext({ reducedMotion, baseURL });
+    const page = await context.newPage();
+    await page.goto('/chapters/position/');
+    const wheel = await widget(page, 'one-wheel');
+    await expect(wheel.getByRole('button', { name: 'Play' })).toHaveCount(reducedMotion === 'reduce' ? 0 : 1);
+    await context.close();
+  }
+});
+
+test('RoPE: moving both positions together keeps the score; changing the offset does not', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/chapters/position/');
+  const rope = await widget(page, 'rope-rotator');
+  const score = rope.locator('p.score strong');
+  await expect(score).toHaveText('0.500');
+  await rope.getByRole('checkbox', { name: /Move both together/ }).check();
+  const t = rope.getByRole('slider', { name: 'Query position t' });
+  const s = rope.getByRole('slider', { name: 'Key position s' });
+  await t.focus();
+  await press(page, 'ArrowRight', 17);
+  await expect(t).toHaveAttribute('aria-valuetext', 't = 22');
+  await expect(s).toHaveAttribute('aria-valuetext', 's = 20');
+  await expect(score).toHaveText('0.500');
+  await expect(rope.locator('table.history tbody tr').first()).toContainText('22');
+
+  await rope.getByRole('checkbox', { name: /Move both together/ }).uncheck();
+  await s.focus();
+  await page.keyboard.press('ArrowLeft'); // offset 3: 90°
+  await expect(score).toHaveText('0.000');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight'); // offset 1: 30°
+  await expect(score).toHaveText('0.866');
+  expect(problems).toEqual([]);
+});
+
+test('RoPE: θ_base, d_k and pair give ω, and a pair multiplier shortens that pair’s period', async ({ page }) => {
+  await page.goto('/chapters/position/');
+  const rope = await widget(page, 'rope-rotator');
+  await rope.getByRole('radio', { name: /from θ/ }).check();
+  const dk = rope.getByRole('slider', { name: 'd_k' });
+  await dk.focus();
+  await page.keyboard.press('ArrowLeft'); // 16 → 8
+  await expect(dk).toHaveAttribute('aria-valuetext', 'd_k = 8 (4 pairs)');
+  const pair = rope.getByRole('slider', { name: 'Pair i' });
+  await pair.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(rope.locator('.derived')).toContainText('0.100000 rad');
+
+  const periods = rope.locator('table[id$="-pairs"] td[data-period]');
+  await expect(periods.first()).toHaveText('6.3');
+  await expect(periods.last()).toHaveText('19,869');
+  const scale = rope.getByRole('slider', { name: 'pair 3' });
+  await scale.focus();
+  await page.keyboard.press('End');
+  await expect(scale).toHaveAttribute('aria-valuetext', '× 10');
+  await expect(periods.nth(3)).toHaveText('19.9');
+});
+
+test('the three exercises can be solved in the page', async ({ page }) => {
+  await page.goto('/chapters/position/');
+
+  const collision = await exercise(page, 'find-the-collision');
+  await expect(collision.locator('[data-exercise-status="open"]')).toBeVisible();
+  await collision.getByRole('slider', { name: 'Step angle' }).focus();
+  await page.keyboard.press('ArrowRight'); // 37°: no common factor with 360
+  await expect(collision.locator('[data-exercise-status="done"]')).toBeVisible();
+
+  const period = await exercise(page, 'period-of-the-slowest-wheel');
+  await expect(period.locator('td[data-period]').last()).toHaveText('60,611');
+  const answer = period.getByRole('textbox', { name: 'Period of the slowest wheel, in positions' });
+  await answer.fill('62832');
+  await answer.press('Enter');
+  await expect(period.locator('[data-exercise-status="done"]')).toHaveCount(0);
+  await answer.fill('60,611');
+  await answer.press('Enter');
+  await expect(period.locator('[data-exercise-status="done"]')).toBeVisible();
+
+  const offset = await exercise(page, 'same-offset-same-score');
+  await expect(offset.locator('[data-exercise-status="open"]')).toBeVisible();
+  const both = offset.getByRole('button', { name: 'Both +10' });
+  await both.press('Enter');
+  await expect(offset.locator('[data-exercise-status="open"]')).toBeVisible(); // s = 13: not past 20 yet
+  await both.press('Enter');
+  await expect(offset.locator('p.score strong')).toHaveText('0.500');
+  await expect(offset.locator('[data-exercise-status="done"]')).toBeVisible();
+});
