@@ -1,24 +1,43 @@
 // The learner's progress: solved exercises and quiz answers, in one versioned JSON value under the site's
 // storage namespace (`tx:v1:progress`). Every read and write is guarded: when the browser blocks storage or it
 // is full, progress lives in memory for this page only and `persistent` turns false so the UI can say so.
-import { z } from 'zod';
 import { readStored, writeStored, STORAGE_PREFIX } from './safeStorage.ts';
 
 /** Storage key (after the namespace prefix) of the progress record. */
 export const PROGRESS_KEY = 'progress';
 /** Format version of the stored record and of exported files. */
 export const PROGRESS_VERSION = 1;
-
-const exerciseEntry = z.object({ doneAt: z.string() });
-const quizEntry = z.object({ correct: z.boolean(), answer: z.string().max(2000), at: z.string() });
-const progressSchema = z.object({
-  version: z.literal(PROGRESS_VERSION),
-  exercises: z.record(z.string(), exerciseEntry),
-  quiz: z.record(z.string(), quizEntry),
-});
+/** Longest quiz answer kept (a pasted essay should not fill the quota). */
+const MAX_ANSWER = 2000;
 
 /** The stored record: exercise id → when it was solved; quiz key (`<lesson>/<question>`) → last answer. */
-export type ProgressData = z.infer<typeof progressSchema>;
+export interface ProgressData {
+  version: typeof PROGRESS_VERSION;
+  exercises: Record<string, { doneAt: string }>;
+  quiz: Record<string, { correct: boolean; answer: string; at: string }>;
+}
+
+// A hand-written validator instead of zod: this module loads on every page (sidebar and home counts),
+// and the record is small and flat.
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const allValues = (v: unknown, ok: (entry: Record<string, unknown>) => boolean) =>
+  isObject(v) && Object.values(v).every((entry) => isObject(entry) && ok(entry));
+
+/** Whether a parsed JSON value is a progress record of this version (extra fields are tolerated, not kept). */
+function isProgress(v: unknown): v is ProgressData {
+  return isObject(v) && v.version === PROGRESS_VERSION
+    && allValues(v.exercises, (e) => typeof e.doneAt === 'string')
+    && allValues(v.quiz, (q) => typeof q.correct === 'boolean' && typeof q.answer === 'string' && q.answer.length <= MAX_ANSWER && typeof q.at === 'string');
+}
+
+/** A copy with only the known fields; a `__proto__` key from a hostile file is dropped, not assigned. */
+function cleanCopy(data: ProgressData): ProgressData {
+  const exercises: ProgressData['exercises'] = {};
+  for (const [id, e] of Object.entries(data.exercises)) if (id !== '__proto__') exercises[id] = { doneAt: e.doneAt };
+  const quiz: ProgressData['quiz'] = {};
+  for (const [key, q] of Object.entries(data.quiz)) if (key !== '__proto__') quiz[key] = { correct: q.correct, answer: q.answer, at: q.at };
+  return { version: PROGRESS_VERSION, exercises, quiz };
+}
 
 /** Where the store keeps its one string; the default goes through `safeStorage`. */
 export interface ProgressStorage {
@@ -37,8 +56,8 @@ export const emptyProgress = (): ProgressData => ({ version: PROGRESS_VERSION, e
 export function parseProgress(text: string | null): ProgressData | null {
   if (!text) return null;
   try {
-    const parsed = progressSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
+    const parsed: unknown = JSON.parse(text);
+    return isProgress(parsed) ? cleanCopy(parsed) : null;
   } catch {
     return null;
   }
@@ -118,7 +137,7 @@ export class ProgressStore {
 
   /** Records the learner's latest answer to a quiz question (key: `<lesson>/<question id>`). */
   recordAnswer(key: string, correct: boolean, answer: string, at = new Date().toISOString()): void {
-    this.update((data) => ({ ...data, quiz: { ...data.quiz, [key]: { correct, answer: answer.slice(0, 2000), at } } }));
+    this.update((data) => ({ ...data, quiz: { ...data.quiz, [key]: { correct, answer: answer.slice(0, MAX_ANSWER), at } } }));
   }
 
   /** The recorded answer to a quiz question, if any. */
@@ -149,10 +168,10 @@ export class ProgressStore {
     } catch {
       return { ok: false, reason: 'not-json' };
     }
-    const parsed = progressSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, reason: 'not-progress' };
-    this.update((data) => mergeProgress(data, parsed.data));
-    return { ok: true, exercises: Object.keys(parsed.data.exercises).length, answers: Object.keys(parsed.data.quiz).length };
+    if (!isProgress(raw)) return { ok: false, reason: 'not-progress' };
+    const imported = cleanCopy(raw);
+    this.update((data) => mergeProgress(data, imported));
+    return { ok: true, exercises: Object.keys(imported.exercises).length, answers: Object.keys(imported.quiz).length };
   }
 
   /** Calls `listener` after every change, from this page or (via `storage` events) another tab; returns an unsubscribe. */

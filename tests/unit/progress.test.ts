@@ -55,6 +55,15 @@ describe('ProgressStore with working storage', () => {
     expect(store.data).toEqual(before);
   });
 
+  test('a hostile file cannot reach object prototypes, and unknown fields are not kept', () => {
+    const store = new ProgressStore(memoryStorage());
+    const file = '{"version":1,"exercises":{"__proto__":{"doneAt":"x"},"ok":{"doneAt":"y","extra":1}},"quiz":{}}';
+    expect(store.importJson(file)).toEqual({ ok: true, exercises: 1, answers: 0 });
+    expect(Object.getPrototypeOf(store.data.exercises)).toBe(Object.prototype);
+    expect(({} as { doneAt?: string }).doneAt).toBeUndefined();
+    expect(store.data.exercises).toEqual({ ok: { doneAt: 'y' } });
+  });
+
   test('a corrupted stored value is ignored instead of crashing the page', () => {
     const storage = memoryStorage();
     storage.map.set(PROGRESS_KEY, '{"version":1,"exercises":');

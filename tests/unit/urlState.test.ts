@@ -6,10 +6,23 @@ import { widgetStates, type WidgetName } from '../../site/lib/widgetStates.ts';
 import type { SoftmaxLabSettings } from '../../widgets/softmax/softmaxLabModel.ts';
 import { D_MODEL_CHOICES, type SinusoidWheelsSettings } from '../../widgets/positions/sinusoidWheelsModel.ts';
 import { DK_CHOICES, type RopeRotatorSettings } from '../../widgets/positions/ropeRotatorModel.ts';
+import type { BpeStepperSettings } from '../../widgets/tokens/bpeStepperModel.ts';
+import type { PlaygroundSettings, TokenizerChoice } from '../../widgets/tokens/playgroundModel.ts';
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 const between = (rng: Rng, lo: number, hi: number) => lo + rng() * (hi - lo);
+/** Random text of whole code points (no lone surrogates: UTF-8 cannot carry them) from a mixed-script alphabet. */
+const randomText = (rng: Rng, max: number): string => {
+  const alphabet = [...'hug bs:3\n\t"\'.,AZ09éßこんにちはשלום😀👋🏽\u200b<|>'];
+  let text = '';
+  for (let n = Math.floor(rng() * max); n > 0; n--) {
+    const ch = pick(rng, alphabet);
+    if (text.length + ch.length > max) break;
+    text += ch;
+  }
+  return text;
+};
 
 /** A random valid state per widget; a new widget in `widgetStates` must add its generator here. */
 const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
@@ -31,6 +44,20 @@ const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
     base: pick(rng, [10000, 500000, Math.round(between(rng, 2, 1e7))]),
     position: Math.floor(rng() * 501),
   }),
+  BpeStepper: (rng): BpeStepperSettings => ({
+    corpus: pick(rng, ['hug hugs bug bugs', 'low:5 lower:2 newest:6', '', randomText(rng, 300)]),
+    step: Math.floor(rng() * 41),
+    tieBreak: pick(rng, ['first-seen', 'smallest-ids'] as const),
+    word: randomText(rng, 40),
+  }),
+  TokenizerPlayground: (rng): PlaygroundSettings => {
+    const choices: TokenizerChoice[] = ['tinyworld', 'bpe', 'r50k', 'o200k'];
+    return {
+      text: pick(rng, [' strawberry', 'こんにちは', '', randomText(rng, 200)]),
+      textRight: pick(rng, [null, '"strawberry', randomText(rng, 100)]),
+      left: pick(rng, choices), right: pick(rng, choices), compare: rng() < 0.5,
+    };
+  },
   RopeRotator: (rng): RopeRotatorSettings => {
     const dk = pick(rng, DK_CHOICES);
     // `|| 0`: JSON has no −0 (a component rounded to −0 would come back as 0).
@@ -67,6 +94,11 @@ function malformedValue(rng: Rng, spec: WidgetStateSpec<unknown>, valid: string)
 
 for (const [name, spec] of Object.entries(widgetStates) as [WidgetName, WidgetStateSpec<unknown>][]) {
   describe(`${name} URL state`, () => {
+    test('has a random-state generator in this file (add one to `randomState` when registering a widget)', () => {
+      expect(typeof randomState[name], `no randomState.${name} in tests/unit/urlState.test.ts`).toBe('function');
+    });
+    if (typeof randomState[name] !== 'function') return;
+
     test('the defaults satisfy the schema', () => {
       expect(spec.schema.safeParse(spec.defaults).success).toBe(true);
     });

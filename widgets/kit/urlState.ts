@@ -1,14 +1,17 @@
 // Widget state in the URL: each widget declares a versioned zod schema for the state worth sharing, and the
 // page keeps one query parameter per widget (named after the widget's id). A value looks like `1.<base64url JSON>`:
 // the version first, so a link made by an older build is recognised and politely ignored instead of misread.
-import type { z } from 'zod';
+/** Anything that validates like zod: `zod/mini` (smallest in the browser) and classic `zod` schemas both fit. */
+export interface StateSchema<S> {
+  safeParse(value: unknown): { success: true; data: S } | { success: false };
+}
 
 /** What a widget declares about its shareable state. */
 export interface WidgetStateSpec<S> {
   /** Bumped whenever the meaning of the state changes; links carrying another version fall back to defaults. */
   version: number;
   /** Validates a decoded value; anything it rejects falls back to defaults. */
-  schema: z.ZodType<S>;
+  schema: StateSchema<S>;
   /** The state a widget has when nothing (or nothing usable) is in the URL. */
   defaults: S;
 }
