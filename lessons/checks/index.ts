@@ -2,10 +2,12 @@
 // lesson's frontmatter has exactly one entry here. Add a chapter's checks by spreading its table in.
 import { softmaxChecks } from './softmax.ts';
 import { positionChecks } from './position.ts';
+import { tokensChecks } from './tokens.ts';
 import type { ExerciseCheck } from './types.ts';
 
 /** Exercise id → check. */
 export const exerciseChecks: Record<string, ExerciseCheck> = {
   ...softmaxChecks,
   ...positionChecks,
+  ...tokensChecks,
 };

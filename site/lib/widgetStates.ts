@@ -3,12 +3,16 @@
 import { softmaxLabState } from '../../widgets/softmax/softmaxLabModel.ts';
 import { sinusoidWheelsState } from '../../widgets/positions/sinusoidWheelsModel.ts';
 import { ropeRotatorState } from '../../widgets/positions/ropeRotatorModel.ts';
+import { bpeStepperState } from '../../widgets/tokens/bpeStepperModel.ts';
+import { playgroundState } from '../../widgets/tokens/playgroundModel.ts';
 
 /** Widget name → shareable state spec. */
 export const widgetStates = {
   SoftmaxLab: softmaxLabState,
   SinusoidWheels: sinusoidWheelsState,
   RopeRotator: ropeRotatorState,
+  BpeStepper: bpeStepperState,
+  TokenizerPlayground: playgroundState,
 };
 
 /** A widget name usable in an exercise's `widget` field. */
