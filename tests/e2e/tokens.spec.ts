@@ -229,3 +229,27 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('exercise bpe-hug-merges: three merges by keyboard leave 6 tokens and mark it done', async ({ page }) => {
+  await page.goto(CHAPTER);
+  await openWidget(page, 'ex-bpe-hug-merges-widget');
+  const exercise = page.locator('#ex-bpe-hug-merges');
+  const next = exercise.getByRole('button', { name: 'Next merge ▶' });
+  await next.press('Enter');
+  await next.press('Enter');
+  await expect(exercise.getByText('Done!')).toHaveCount(0);
+  await next.press('Enter');
+  await expect(exercise.getByText('Done!').first()).toBeVisible();
+});
+
+test('exercise strawberry-variants on its own page: GPT-2 counts 1 and 4 solve it', async ({ page }) => {
+  await page.goto('/exercises/strawberry-variants/');
+  await openWidget(page, 'ex-strawberry-variants-widget');
+  const widget = page.locator('#ex-strawberry-variants-widget');
+  await widget.locator('[data-pane="left"]').getByRole('button', { name: "Load GPT-2's tokenizer" }).press('Enter');
+  await widget.getByRole('textbox', { name: 'Left text' }).fill(' strawberry');
+  await widget.getByRole('textbox', { name: 'Right text' }).fill('"strawberry');
+  await expect(widget.locator('[data-pane="right"]')).toHaveAttribute('data-count', '4', { timeout: 20_000 });
+  await expect(widget.locator('[data-pane="left"]')).toHaveAttribute('data-count', '1');
+  await expect(page.getByText('Done!').first()).toBeVisible();
+});
