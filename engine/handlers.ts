@@ -4,6 +4,7 @@ import { softmaxWithTemperature } from './softmax.ts';
 import { analogyVerb, embeddingMapVerb, neighboursVerb } from './verbs/embeddingVerbs.ts';
 import { generateVerb } from './verbs/generateVerb.ts';
 import { ngramCountsVerb } from './verbs/ngramVerb.ts';
+import { fineTuneExportVerb, fineTuneReadVerb, fineTuneResetVerb, fineTuneVerb } from './verbs/fineTuneVerbs.ts';
 import { forwardVerb, loadModelVerb, logitLensVerb, nextTokenVerb, tokenizeVerb } from './verbs/modelVerbs.ts';
 
 /** What a handler may use besides its parameters: progress reports and a cancellation probe. */
@@ -38,6 +39,10 @@ export const handlers: { [V in Verb]: Handler<V> } = {
   neighbours: neighboursVerb,
   analogy: analogyVerb,
   ngramCounts: ngramCountsVerb,
+  fineTune: fineTuneVerb,
+  fineTuneReset: fineTuneResetVerb,
+  fineTuneRead: fineTuneReadVerb,
+  fineTuneExport: fineTuneExportVerb,
 };
 
 /** Runs one verb by name, refusing names the engine does not know. */

@@ -7,6 +7,10 @@ import type { Candidate, ModelSummary, RunOptions } from './verbs/modelVerbs.ts'
 import type { GenerateParams, GenerateVerbResult } from './verbs/generateVerb.ts';
 import type { WordNeighbour } from './verbs/embeddingVerbs.ts';
 import type { NgramResult } from './verbs/ngramVerb.ts';
+import type { FineTuneRunResult } from './verbs/fineTuneVerbs.ts';
+import type { FineTuneSettings } from './finetune/session.ts';
+import type { PresetId } from './finetune/presets.ts';
+import type { ProbeReading } from './finetune/probes.ts';
 
 /**
  * Every verb the worker understands: its parameters and its result.
@@ -69,6 +73,26 @@ export interface EngineVerbs {
   ngramCounts: {
     params: { text: string; k: number; seed?: number; top?: number };
     result: NgramResult;
+  };
+  /** Fine-tune a copy of a loaded model (registered as "<model>~ft"); every step arrives as progress (`data`: FineTuneTick). Cancel pauses. */
+  fineTune: {
+    params: { model: string; settings: FineTuneSettings; resume?: boolean };
+    result: FineTuneRunResult;
+  };
+  /** Put the pretrained weights back into the fine-tuned copy. */
+  fineTuneReset: {
+    params: { model: string };
+    result: { model: string };
+  };
+  /** Probe readings of the fine-tuned copy as it is now. */
+  fineTuneRead: {
+    params: { model: string; preset: PresetId; sentences?: string[] };
+    result: { probes: ProbeReading[]; general: ProbeReading[] };
+  };
+  /** The fine-tuned copy as a model file to download. */
+  fineTuneExport: {
+    params: { model: string };
+    result: { manifestJson: string; weights: Uint8Array; fileName: string };
   };
 }
 
