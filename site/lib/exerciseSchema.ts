@@ -28,8 +28,8 @@ export const exerciseSchema = z
     if (!exercise.widget && !exercise.answerLabel) ctx.addIssue({ code: 'custom', message: 'an exercise needs a widget or an answerLabel' });
     if (exercise.widget) {
       const spec = widgetStates[exercise.widget];
-      const result = spec.schema.safeParse({ ...spec.defaults, ...exercise.start });
-      if (!result.success) ctx.addIssue({ code: 'custom', path: ['start'], message: `not a valid ${exercise.widget} state: ${result.error.message}` });
+      const result = spec.schema.safeParse({ ...spec.defaults, ...exercise.start }) as { success: boolean; error?: { message: string } };
+      if (!result.success) ctx.addIssue({ code: 'custom', path: ['start'], message: `not a valid ${exercise.widget} state: ${result.error?.message ?? 'rejected by its schema'}` });
     }
   });
 
