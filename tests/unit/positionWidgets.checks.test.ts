@@ -1,11 +1,18 @@
 // Chapter 8's exercise checks: false in each exercise's start state, true at a solution (curriculum ch. 8 "Exercises").
 import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { lessonSchema } from '../../site/lib/exerciseSchema.ts';
 import { exerciseChecks } from '../../lessons/checks/index.ts';
 import { firstNumber } from '../../lessons/checks/position.ts';
 import { runCheck } from '../../lessons/checks/types.ts';
 import { DEFAULT_WHEELS, sinusoidWheelsView, type SinusoidWheelsSettings } from '../../widgets/positions/sinusoidWheelsModel.ts';
 import { DEFAULT_ROPE, ropeRotatorView, type RopeRotatorSettings } from '../../widgets/positions/ropeRotatorModel.ts';
+
+const lessonText = readFileSync(new URL('../../lessons/08-position.mdx', import.meta.url), 'utf8');
+const lesson = lessonSchema.parse(parse(/^---\n([\s\S]*?)\n---/.exec(lessonText)![1]));
+/** The start an exercise declares in the lesson's frontmatter. */
+const startOf = (id: string) => lesson.exercises.find((e) => e.id === id)!.start;
 
 const wheelsCheck = (extra: Partial<SinusoidWheelsSettings>) => {
   const state = { ...DEFAULT_WHEELS, ...extra };
@@ -19,7 +26,8 @@ const periodCheck = (answer: string) => runCheck(exerciseChecks['period-of-the-s
 
 describe('find-the-collision', () => {
   it('is open at the start (36°: only 10 directions among the first 20 positions)', () => {
-    expect(wheelsCheck({ mode: 'single', stepDeg: 36 })).toBe(false);
+    expect(startOf('find-the-collision')).toEqual({ mode: 'single', stepDeg: 36 });
+    expect(wheelsCheck(startOf('find-the-collision'))).toBe(false);
   });
 
   it('is solved by a step whose 360/gcd(step, 360) is at least 20', () => {
@@ -61,7 +69,8 @@ describe('period-of-the-slowest-wheel', () => {
 
 describe('same-offset-same-score', () => {
   it('is open at the start (t = 5, s = 3)', () => {
-    expect(ropeCheck({ omegaDeg: 30, q: [1, 0], k: [1, 0], t: 5, s: 3 })).toBe(false);
+    expect(startOf('same-offset-same-score')).toEqual({ omegaDeg: 30, q: [1, 0], k: [1, 0], t: 5, s: 3 });
+    expect(ropeCheck(startOf('same-offset-same-score'))).toBe(false);
   });
 
   it('is solved by moving both together past 20', () => {
@@ -77,8 +86,10 @@ describe('same-offset-same-score', () => {
 });
 
 describe('the lesson declares the three exercises', () => {
-  it('with the ids the checks use', () => {
-    const mdx = readFileSync(new URL('../../lessons/08-position.mdx', import.meta.url), 'utf8');
-    for (const id of ['find-the-collision', 'period-of-the-slowest-wheel', 'same-offset-same-score']) expect(mdx).toContain(`id: ${id}`);
+  it('with the ids the checks use, the period one on the d = 512 wheels', () => {
+    expect(lesson.exercises.map((e) => e.id)).toEqual(['find-the-collision', 'period-of-the-slowest-wheel', 'same-offset-same-score']);
+    expect(startOf('period-of-the-slowest-wheel')).toEqual({ mode: 'multi', dModel: 512, base: 10000 });
+    const period = sinusoidWheelsView({ ...DEFAULT_WHEELS, ...startOf('period-of-the-slowest-wheel') } as SinusoidWheelsSettings).slowestPeriod;
+    expect(periodCheck(String(period))).toBe(true);
   });
 });
