@@ -1,6 +1,8 @@
 // Every widget an exercise can wrap, by the name authors write in frontmatter (`widget: SoftmaxLab`), with its
 // URL-state spec. Adding a widget to exercises: add it here and to `components/exercise/ExerciseWidget.astro`.
 import { softmaxLabState } from '../../widgets/softmax/softmaxLabModel.ts';
+import { nextTokenState } from '../../widgets/nextToken/nextTokenModel.ts';
+import { ngramState } from '../../widgets/ngram/ngramModel.ts';
 import { sinusoidWheelsState } from '../../widgets/positions/sinusoidWheelsModel.ts';
 import { ropeRotatorState } from '../../widgets/positions/ropeRotatorModel.ts';
 import { bpeStepperState } from '../../widgets/tokens/bpeStepperModel.ts';
@@ -9,6 +11,8 @@ import { playgroundState } from '../../widgets/tokens/playgroundModel.ts';
 /** Widget name → shareable state spec. */
 export const widgetStates = {
   SoftmaxLab: softmaxLabState,
+  NextTokenStepper: nextTokenState,
+  NgramVsModel: ngramState,
   SinusoidWheels: sinusoidWheelsState,
   RopeRotator: ropeRotatorState,
   BpeStepper: bpeStepperState,

@@ -8,6 +8,8 @@ import { D_MODEL_CHOICES, type SinusoidWheelsSettings } from '../../widgets/posi
 import { DK_CHOICES, type RopeRotatorSettings } from '../../widgets/positions/ropeRotatorModel.ts';
 import type { BpeStepperSettings } from '../../widgets/tokens/bpeStepperModel.ts';
 import type { PlaygroundSettings, TokenizerChoice } from '../../widgets/tokens/playgroundModel.ts';
+import type { NextTokenSettings } from '../../widgets/nextToken/nextTokenModel.ts';
+import type { NgramSettings } from '../../widgets/ngram/ngramModel.ts';
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
@@ -70,6 +72,11 @@ const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
       freqScale: Array.from({ length: 8 }, () => pick(rng, [1, 0.1, 10, between(rng, 0.1, 10)])),
     };
   },
+  NextTokenStepper: (rng): NextTokenSettings => ({
+    model: pick(rng, ['tw-learned', 'tw-rope', 'my.model-2']), prompt: randomText(rng, 120), mode: pick(rng, ['greedy', 'sample'] as const),
+    seed: Math.floor(rng() * 2 ** 31), generated: Array.from({ length: Math.floor(rng() * 8) }, () => randomText(rng, 12)),
+  }),
+  NgramVsModel: (rng): NgramSettings => ({ model: 'tw-learned', k: 1 + Math.floor(rng() * 5), text: randomText(rng, 120) }),
 };
 
 /** Strings a link could carry by accident or malice: noise, truncations, wrong versions, hostile JSON. */
