@@ -211,6 +211,7 @@ for (const { id, title } of declaredExercises()) {
 }
 
 test('hints, the solution and answered quiz questions pass axe too (light and dark)', async ({ page }) => {
+  test.setTimeout(90_000); // two axe passes over the longest page
   await page.goto('/chapters/softmax/');
   const exercise = await ready(page, 'tame-the-poet');
   await exercise.getByRole('button', { name: /Show a hint/ }).click();

@@ -59,7 +59,7 @@ test('the dark theme choice survives a reload', async ({ page }) => {
 test('on a phone the chapter list opens from the menu button', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/chapters/softmax/');
-  const sidebar = page.getByRole('navigation', { name: 'Chapters' });
+  const sidebar = page.getByRole('navigation', { name: 'Chapters', exact: true });
   await expect(sidebar).toBeHidden();
   const menu = page.getByRole('button', { name: 'Menu' });
   await expect(menu).toBeVisible();

@@ -24,7 +24,7 @@ test('lowering τ with the keyboard sharpens the distribution, computed in the e
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
   await openLab(page);
-  const slider = page.getByRole('slider', { name: 'Temperature τ' });
+  const slider = page.locator('#softmax-lab').getByRole('slider', { name: 'Temperature τ' });
   await slider.focus();
   for (let i = 0; i < 34; i++) await page.keyboard.press('ArrowLeft');
   await expect(slider).toHaveAttribute('aria-valuetext', 'τ = 0.46');
@@ -37,7 +37,7 @@ test('lowering τ with the keyboard sharpens the distribution, computed in the e
 
 test('typing τ = 0 gives greedy: everything on the top score', async ({ page }) => {
   await openLab(page);
-  const exact = page.getByRole('spinbutton', { name: 'Exact τ' });
+  const exact = page.locator('#softmax-lab').getByRole('spinbutton', { name: 'Exact τ' });
   await exact.fill('0');
   await exact.press('Enter');
   await expect.poll(() => tableProbs(page)).toEqual([100, 0, 0]);
@@ -45,17 +45,17 @@ test('typing τ = 0 gives greedy: everything on the top score', async ({ page })
 
 test('an empty score gets a clear message and keeps the last good chart', async ({ page }) => {
   await openLab(page);
-  await page.getByRole('spinbutton', { name: 'Score for orange' }).fill('');
+  await page.locator('#softmax-lab').getByRole('spinbutton', { name: 'Score for orange' }).fill('');
   await expect(page.locator('#softmax-lab [role="status"]')).toContainText('Score 2 is empty or not a number');
-  await page.getByRole('spinbutton', { name: 'Score for orange' }).fill('3');
+  await page.locator('#softmax-lab').getByRole('spinbutton', { name: 'Score for orange' }).fill('3');
   await expect(page.locator('#softmax-lab [role="status"]')).toHaveText('');
   expect(await tableProbs(page)).toEqual([70.54, 25.95, 3.51]);
 });
 
 test('divide-by-sum shows the impossible negative probability', async ({ page }) => {
   await openLab(page);
-  await page.getByRole('radio', { name: /dividing each score by the sum/ }).check();
-  await page.getByRole('spinbutton', { name: 'Score for egg' }).fill('-1');
-  await expect(page.getByText('A negative “probability” is impossible')).toBeVisible();
+  await page.locator('#softmax-lab').getByRole('radio', { name: /dividing each score by the sum/ }).check();
+  await page.locator('#softmax-lab').getByRole('spinbutton', { name: 'Score for egg' }).fill('-1');
+  await expect(page.locator('#softmax-lab').getByText('A negative “probability” is impossible')).toBeVisible();
   expect((await tableProbs(page))[2]).toBeCloseTo(-16.67, 2);
 });
