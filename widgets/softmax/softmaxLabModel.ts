@@ -5,8 +5,9 @@ import { divideBySum, softmaxWithTemperature } from '../../engine/softmax.ts';
 import { samplingDistribution } from '../../engine/sample.ts';
 import { defineWidgetState } from '../kit/urlState.ts';
 
-/** Fewest and most scores the learner can edit. */
+/** Fewest scores the learner can edit. */
 export const MIN_SCORES = 2;
+/** Most scores the learner can edit (one per token name). */
 export const MAX_SCORES = 6;
 /** Largest τ the exact box accepts (the slider stops at 5). */
 export const TAU_LIMIT = 100;
