@@ -157,3 +157,16 @@ test('the three exercises can be solved in the page', async ({ page }) => {
   await expect(offset.locator('p.score strong')).toHaveText('0.500');
   await expect(offset.locator('[data-exercise-status="done"]')).toBeVisible();
 });
+
+test('a changed widget lands in the address bar and a reload restores it', async ({ page }) => {
+  await page.goto('/chapters/position/');
+  const wheel = await widget(page, 'one-wheel');
+  const step = wheel.getByRole('slider', { name: 'Step angle' });
+  await step.focus();
+  await press(page, 'ArrowRight', 4); // 40°: repeats every 9 positions
+  await expect.poll(() => new URL(page.url()).searchParams.get('one-wheel')).toMatch(/^1\./);
+  await page.reload();
+  const again = await widget(page, 'one-wheel');
+  await expect(again.getByRole('slider', { name: 'Step angle' })).toHaveAttribute('aria-valuetext', '40° per position');
+  await expect(again.locator('[data-repeat]')).toHaveAttribute('data-repeat', '9');
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyRotary, rotaryFrequencies } from '../../engine/positions.ts';
 import { logOffsets, rotate, ropeScore, ropeScoreAtOffset } from '../../widgets/positions/ropeMath.ts';
 import { ropePairs, DEFAULT_ROPE_FREQUENCIES, freqScaleOption } from '../../widgets/positions/ropeFrequencies.ts';
-import { DEFAULT_ROPE, omegaOf, ropeRotatorState, ropeRotatorView, type RopeRotatorSettings } from '../../widgets/positions/ropeRotatorModel.ts';
+import { DEFAULT_ROPE, lockedRange, omegaOf, ropeRotatorState, ropeRotatorView, shiftedPair, type RopeRotatorSettings } from '../../widgets/positions/ropeRotatorModel.ts';
 import { decodeState, encodeState } from '../../widgets/kit/urlState.ts';
 
 const rope = (extra: Partial<RopeRotatorSettings>) => ropeRotatorView({ ...DEFAULT_ROPE, ...extra });
@@ -122,5 +122,22 @@ describe('RopeRotator URL state', () => {
     expect(decodeState(ropeRotatorState, encodeState(ropeRotatorState, state))).toEqual({ state, notice: null });
     const bad = encodeState(ropeRotatorState, { ...state, dk: 8, pair: 4 });
     expect(decodeState(ropeRotatorState, bad).notice).toBe('malformed');
+  });
+});
+
+describe('moving both positions together', () => {
+  it('a locked slider only goes where the other position can follow (0 … 127)', () => {
+    expect(lockedRange(5, 3)).toEqual([2, 127]); // t ≥ 2 keeps s ≥ 0
+    expect(lockedRange(3, 5)).toEqual([0, 125]); // s ≤ 125 keeps t ≤ 127
+    expect(lockedRange(7, 7)).toEqual([0, 127]);
+  });
+
+  it('shifting keeps the offset and refuses to leave the range', () => {
+    expect(shiftedPair(5, 3, 10)).toEqual([15, 13]);
+    expect(shiftedPair(5, 3, -3)).toEqual([2, 0]);
+    expect(shiftedPair(5, 3, -4)).toBeNull();
+    expect(shiftedPair(127, 120, 1)).toBeNull();
+    const [t, s] = shiftedPair(15, 13, 10)!;
+    expect(rope({ t, s }).score).toBeCloseTo(rope({}).score, 12);
   });
 });

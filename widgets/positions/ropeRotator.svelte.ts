@@ -1,6 +1,6 @@
 // Live state of one RopeRotator: the learner's settings as runes, the pure view derived from them, and the
 // "move both together" lock that shifts t and s by the same amount.
-import { DEFAULT_ROPE, ROPE_POSITION_MAX, ropeRotatorView, type OmegaMode, type RopeRotatorSettings, type RopeRotatorView } from './ropeRotatorModel.ts';
+import { DEFAULT_ROPE, ROPE_POSITION_MAX, lockedRange, ropeRotatorView, shiftedPair, type OmegaMode, type RopeRotatorSettings, type RopeRotatorView } from './ropeRotatorModel.ts';
 
 /** How many recent (t, s, score) rows the "what happened" table keeps. */
 export const HISTORY_LENGTH = 6;
@@ -61,16 +61,12 @@ export class RopeRotatorState {
 
   /** Slider range for t: with the lock on, s = t − offset must stay within 0 … max too. */
   get tRange(): [number, number] {
-    if (!this.together) return [0, ROPE_POSITION_MAX];
-    const offset = this.t - this.s;
-    return [Math.max(0, offset), Math.min(ROPE_POSITION_MAX, ROPE_POSITION_MAX + offset)];
+    return this.together ? lockedRange(this.t, this.s) : [0, ROPE_POSITION_MAX];
   }
 
   /** Slider range for s, mirroring `tRange`. */
   get sRange(): [number, number] {
-    if (!this.together) return [0, ROPE_POSITION_MAX];
-    const offset = this.s - this.t;
-    return [Math.max(0, offset), Math.min(ROPE_POSITION_MAX, ROPE_POSITION_MAX + offset)];
+    return this.together ? lockedRange(this.s, this.t) : [0, ROPE_POSITION_MAX];
   }
 
   /** Sets t; with the lock on, s follows by the same amount. */
@@ -87,10 +83,8 @@ export class RopeRotatorState {
 
   /** Shifts both positions by delta (refused if either would leave 0 … max), keeping t − s. */
   shiftBoth(delta: number): void {
-    const t = this.t + delta;
-    const s = this.s + delta;
-    if (Math.min(t, s) < 0 || Math.max(t, s) > ROPE_POSITION_MAX) return;
-    this.moveTo(t, s);
+    const next = shiftedPair(this.t, this.s, delta);
+    if (next) this.moveTo(next[0], next[1]);
   }
 
   /** Sets the head size, keeping the pair index inside 0 … dk/2 − 1. */

@@ -127,3 +127,18 @@ export function ropeRotatorView(settings: RopeRotatorSettings): RopeRotatorView 
 
 /** The per-pair speeds of any head size at a base (the d_k control's table). */
 export const headSpeeds = (dk: number, base: number): number[] => wheelSpeeds(dk, base);
+
+/**
+ * The slider range for one position when it is locked to the other at a fixed offset (this − other): both must
+ * stay within 0 … max, so this one may only go where the other can follow.
+ */
+export function lockedRange(self: number, other: number, max = ROPE_POSITION_MAX): [number, number] {
+  const offset = self - other;
+  return [Math.max(0, offset), Math.min(max, max + offset)];
+}
+
+/** t and s both moved by delta, or null when either would leave 0 … max (the offset never changes). */
+export function shiftedPair(t: number, s: number, delta: number, max = ROPE_POSITION_MAX): [number, number] | null {
+  const next: [number, number] = [t + delta, s + delta];
+  return Math.min(...next) < 0 || Math.max(...next) > max ? null : next;
+}
