@@ -7,6 +7,9 @@ import { sinusoidWheelsState } from '../../widgets/positions/sinusoidWheelsModel
 import { ropeRotatorState } from '../../widgets/positions/ropeRotatorModel.ts';
 import { bpeStepperState } from '../../widgets/tokens/bpeStepperModel.ts';
 import { playgroundState } from '../../widgets/tokens/playgroundModel.ts';
+import { embeddingMapState } from '../../widgets/embeddings/embeddingMapModel.ts';
+import { playgroundState as vectorPlaygroundState } from '../../widgets/similarity/playgroundModel.ts';
+import { dimensionSpreadState } from '../../widgets/similarity/dimensionSpreadModel.ts';
 
 /** Widget name → shareable state spec. */
 export const widgetStates = {
@@ -17,6 +20,9 @@ export const widgetStates = {
   RopeRotator: ropeRotatorState,
   BpeStepper: bpeStepperState,
   TokenizerPlayground: playgroundState,
+  VectorPlayground: vectorPlaygroundState,
+  DimensionSpread: dimensionSpreadState,
+  EmbeddingMap: embeddingMapState,
 };
 
 /** A widget name usable in an exercise's `widget` field. */

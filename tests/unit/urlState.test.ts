@@ -9,7 +9,10 @@ import { DK_CHOICES, type RopeRotatorSettings } from '../../widgets/positions/ro
 import type { BpeStepperSettings } from '../../widgets/tokens/bpeStepperModel.ts';
 import type { PlaygroundSettings, TokenizerChoice } from '../../widgets/tokens/playgroundModel.ts';
 import type { NextTokenSettings } from '../../widgets/nextToken/nextTokenModel.ts';
+import { GROUP_IDS, type EmbeddingMapSettings } from '../../widgets/embeddings/embeddingMapModel.ts';
 import type { NgramSettings } from '../../widgets/ngram/ngramModel.ts';
+import type { PlaygroundSettings as VectorPlaygroundSettings } from '../../widgets/similarity/playgroundModel.ts';
+import { DIMENSIONS, type DimensionSpreadSettings } from '../../widgets/similarity/dimensionSpreadModel.ts';
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
@@ -77,6 +80,16 @@ const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
     seed: Math.floor(rng() * 2 ** 31), generated: Array.from({ length: Math.floor(rng() * 8) }, () => randomText(rng, 12)),
   }),
   NgramVsModel: (rng): NgramSettings => ({ model: 'tw-learned', k: 1 + Math.floor(rng() * 5), text: randomText(rng, 120) }),
+  VectorPlayground: (rng): VectorPlaygroundSettings => {
+    // `|| 0`: JSON has no −0.
+    const coordinate = () => pick(rng, [Math.round(between(rng, -60, 60) * 10) / 10, between(rng, -60, 60), 0, 60, -60]) || 0;
+    return { a: [coordinate(), coordinate()], b: [coordinate(), coordinate()], c: [coordinate(), coordinate()], normalise: rng() < 0.5 };
+  },
+  DimensionSpread: (rng): DimensionSpreadSettings => ({ d: pick(rng, DIMENSIONS), scaled: rng() < 0.5 }),
+  EmbeddingMap: (rng): EmbeddingMapSettings => ({
+    model: pick(rng, ['tw-learned', 'tw-rope']), word: randomText(rng, 64), k: 1 + Math.floor(rng() * 20),
+    group: pick(rng, ['all', ...GROUP_IDS] as const), a: randomText(rng, 64), b: randomText(rng, 64), c: randomText(rng, 64),
+  }),
 };
 
 /** Strings a link could carry by accident or malice: noise, truncations, wrong versions, hostile JSON. */

@@ -1,0 +1,120 @@
+// Live state of EmbeddingMap: settings in; the PCA map, the selected word's neighbours and an analogy out (all from the worker).
+import { getEngine, isSupersededOrCancelled } from '../../engine/client.ts';
+import type { WordNeighbour } from '../../engine/verbs/embeddingVerbs.ts';
+import { ModelSession } from '../kit/modelSession.svelte.ts';
+import { mapPoints, wordProblem, type EmbeddingMapSettings, type EmbeddingMapView, type GroupId, type MapPoint } from './embeddingMapModel.ts';
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reactive state of one embedding map. */
+export class EmbeddingMapState {
+  word = $state('');
+  k = $state(5);
+  group = $state<GroupId | 'all'>('all');
+  a = $state('');
+  b = $state('');
+  c = $state('');
+  points = $state<MapPoint[]>([]);
+  vocabulary = $state<string[]>([]);
+  /** Share of the variance the two axes keep, from the worker's PCA. */
+  explained = $state<number[]>([]);
+  /** The word the neighbours belong to (as the vocabulary spells it). */
+  shownWord = $state('');
+  neighbours = $state<WordNeighbour[]>([]);
+  wordError = $state<string | null>(null);
+  analogyExpression = $state('');
+  analogyResult = $state<WordNeighbour[]>([]);
+  analogyError = $state<string | null>(null);
+  problem = $state<string | null>(null);
+  readonly session: ModelSession;
+
+  constructor(settings: EmbeddingMapSettings, private readonly channel: string) {
+    this.session = new ModelSession(settings.model);
+    this.apply(settings);
+  }
+
+  /** The settings as plain data (for the URL and checks). */
+  get settings(): EmbeddingMapSettings {
+    return { model: this.session.name, word: this.word, k: this.k, group: this.group, a: this.a, b: this.b, c: this.c };
+  }
+
+  /** What exercise checks read. */
+  get view(): EmbeddingMapView {
+    return { word: this.shownWord, neighbours: this.neighbours.map((n) => n.token), analogy: this.analogyResult[0]?.token ?? null };
+  }
+
+  /** Replaces the settings (from a link, a reset or an exercise start). */
+  apply(settings: EmbeddingMapSettings): void {
+    this.word = settings.word;
+    this.k = settings.k;
+    this.group = settings.group;
+    this.a = settings.a;
+    this.b = settings.b;
+    this.c = settings.c;
+  }
+
+  /** Loads the model and the 2-D PCA map (once). */
+  async loadMap(): Promise<void> {
+    if (!(await this.session.load())) return;
+    try {
+      const r = await getEngine().call('embeddingMap', { model: this.session.name, dims: 2 });
+      this.vocabulary = r.vocabulary;
+      this.explained = r.explained;
+      this.points = mapPoints(r.coords, r.dims, r.vocabulary);
+      this.problem = null;
+    } catch (error) {
+      if (!isSupersededOrCancelled(error)) this.problem = message(error);
+    }
+  }
+
+  /** Asks the worker for the selected word's k nearest neighbours by cosine. */
+  async refreshNeighbours(): Promise<void> {
+    const word = this.word.trim().toLowerCase();
+    const k = this.k;
+    const local = wordProblem(word);
+    if (local) {
+      this.wordError = local;
+      this.neighbours = [];
+      this.shownWord = '';
+      return;
+    }
+    if (!(await this.session.load())) return;
+    try {
+      const r = await getEngine().call('neighbours', { model: this.session.name, word, k }, { channel: `${this.channel}:nb` });
+      this.shownWord = r.word;
+      this.neighbours = r.neighbours;
+      this.wordError = null;
+    } catch (error) {
+      if (isSupersededOrCancelled(error)) return;
+      this.wordError = message(error);
+      this.neighbours = [];
+      this.shownWord = '';
+    }
+  }
+
+  /** Asks the worker for the words nearest to a − b + c (inputs excluded). */
+  async refreshAnalogy(): Promise<void> {
+    const [a, b, c] = [this.a, this.b, this.c].map((w) => w.trim().toLowerCase());
+    const local = [a, b, c].map(wordProblem).find(Boolean);
+    if (local) {
+      this.analogyError = local;
+      this.analogyResult = [];
+      this.analogyExpression = '';
+      return;
+    }
+    if (!(await this.session.load())) return;
+    try {
+      const r = await getEngine().call('analogy', { model: this.session.name, a, b, c, k: 5 }, { channel: `${this.channel}:an` });
+      this.analogyExpression = r.expression;
+      this.analogyResult = r.neighbours;
+      this.analogyError = null;
+    } catch (error) {
+      if (isSupersededOrCancelled(error)) return;
+      this.analogyError = message(error);
+      this.analogyResult = [];
+      this.analogyExpression = '';
+    }
+  }
+}
