@@ -4,6 +4,7 @@ import { softmaxChecks } from './softmax.ts';
 import { oneTokenChecks } from './oneToken.ts';
 import { positionChecks } from './position.ts';
 import { tokensChecks } from './tokens.ts';
+import { similarityChecks } from './similarity.ts';
 import type { ExerciseCheck } from './types.ts';
 
 /** Exercise id → check. */
@@ -12,4 +13,5 @@ export const exerciseChecks: Record<string, ExerciseCheck> = {
   ...softmaxChecks,
   ...positionChecks,
   ...tokensChecks,
+  ...similarityChecks,
 };

@@ -5,7 +5,7 @@ import { defineWidgetState } from '../kit/urlState.ts';
 import { measurePair, unit, type PairMeasures } from './vectorMath.ts';
 
 /** Coordinates stay inside this box so every arrow fits on the plot. */
-export const COORD_LIMIT = 20;
+export const COORD_LIMIT = 60;
 
 /** A 2-D vector as [x, y]. */
 export type Vec2 = [number, number];

@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test';
+import { watchPage } from './helpers';
+
+/** Opens the chapter and waits until a widget has hydrated (widgets hydrate when scrolled into view). */
+async function open(page: Page, id: string): Promise<void> {
+  await page.goto('/chapters/similarity/');
+  await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await expect(page.locator(`#${id} [data-hydrated="true"]`)).toBeVisible();
+}
+
+const cell = (page: Page, row: 'b' | 'c', col: 'dot' | 'cos' | 'dist') =>
+  page.locator(`#vector-playground tr[data-row="${row}"] td[data-${col}]`);
+
+test('the playground starts at apple, orange, Android: dot 35 vs 45, cosine 0.814 vs 0.789', async ({ page }) => {
+  await page.goto('/chapters/similarity/');
+  await expect(cell(page, 'b', 'dot')).toHaveText('35');
+  await expect(cell(page, 'c', 'dot')).toHaveText('45');
+  await expect(cell(page, 'b', 'cos')).toHaveText('0.814');
+  await expect(cell(page, 'c', 'cos')).toHaveText('0.789');
+  await expect(page.locator('#vector-playground .verdict')).toContainText('The measures disagree');
+});
+
+test('moving Android by keyboard updates every measure, and normalising makes the measures agree', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await open(page, 'vector-playground');
+  const tip = page.locator('#vector-playground').getByRole('slider', { name: 'Tip of Android' });
+  await tip.focus();
+  // (1, 8) -> (1.5, 12): one step right, eight steps up, 0.5 each.
+  await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowUp');
+  await expect(tip).toHaveAttribute('aria-valuetext', /x 1.50, y 12.00/);
+  await expect(cell(page, 'c', 'dot')).toHaveText('67.5');
+  await expect(page.locator('#vector-playground').getByRole('spinbutton', { name: 'y', exact: false }).nth(2)).toHaveValue('12');
+  await page.locator('#vector-playground').getByLabel('Normalise').check();
+  await expect(page.locator('#vector-playground .verdict')).not.toContainText('disagree');
+  await expect(page).toHaveURL(/vector-playground=/);
+  expect(problems).toEqual([]);
+});
+
+test('typed coordinates move a vector; an empty box gets a clear message', async ({ page }) => {
+  await open(page, 'vector-playground');
+  const orangeX = page.locator('#vector-playground').getByRole('spinbutton', { name: 'orange x' });
+  await orangeX.fill('');
+  await orangeX.press('Enter');
+  await expect(page.locator('#vector-playground [role="status"]')).toContainText('Type a number');
+  await orangeX.fill('5');
+  await orangeX.press('Enter');
+  await expect(page.locator('#vector-playground [role="status"]')).toBeEmpty();
+  // apple (5,5) · (5,1) = 30.
+  await expect(cell(page, 'b', 'dot')).toHaveText('30');
+});
+
+test('the dimension slider spreads the dot products like √d; dividing by √d brings them back to about 1', async ({ page }) => {
+  await open(page, 'dimension-spread');
+  const slider = page.locator('#dimension-spread').getByRole('slider', { name: 'Dimension d' });
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect(slider).toHaveAttribute('aria-valuetext', 'd = 64');
+  const dotStd = page.locator('#dimension-spread [data-dot-std]');
+  await expect.poll(async () => Number(await dotStd.textContent())).toBeGreaterThan(7.5);
+  await page.locator('#dimension-spread').getByLabel(/Divide the dot products/).check();
+  await expect.poll(async () => Math.abs(Number(await dotStd.textContent()) - 1)).toBeLessThan(0.1);
+});
+
+test('the spread exercise reports Done when solved', async ({ page }) => {
+  await page.goto('/chapters/similarity/#ex-spread-by-dimension');
+  const exercise = page.locator('#ex-spread-by-dimension');
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible();
+  const slider = exercise.getByRole('slider', { name: 'Dimension d' });
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await exercise.getByLabel(/Divide the dot products/).check();
+  await expect(exercise).toContainText('Done');
+});
