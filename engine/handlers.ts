@@ -2,6 +2,7 @@ import { EngineError } from './errors.ts';
 import type { EngineVerbs, ParamsOf, ResultOf, Verb } from './protocol.ts';
 import { softmaxWithTemperature } from './softmax.ts';
 import { analogyVerb, embeddingMapVerb, neighboursVerb } from './verbs/embeddingVerbs.ts';
+import { wordVectorsVerb } from './verbs/wordVectors.ts';
 import { generateVerb } from './verbs/generateVerb.ts';
 import { ngramCountsVerb } from './verbs/ngramVerb.ts';
 import { fineTuneExportVerb, fineTuneReadVerb, fineTuneResetVerb, fineTuneVerb } from './verbs/fineTuneVerbs.ts';
@@ -39,6 +40,7 @@ export const handlers: { [V in Verb]: Handler<V> } = {
   neighbours: neighboursVerb,
   analogy: analogyVerb,
   ngramCounts: ngramCountsVerb,
+  wordVectors: wordVectorsVerb,
   fineTune: fineTuneVerb,
   fineTuneReset: fineTuneResetVerb,
   fineTuneRead: fineTuneReadVerb,

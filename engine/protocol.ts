@@ -7,6 +7,7 @@ import type { Candidate, ModelSummary, RunOptions } from './verbs/modelVerbs.ts'
 import type { GenerateParams, GenerateVerbResult } from './verbs/generateVerb.ts';
 import type { WordNeighbour } from './verbs/embeddingVerbs.ts';
 import type { NgramResult } from './verbs/ngramVerb.ts';
+import type { WordVectorsResult } from './verbs/wordVectors.ts';
 import type { FineTuneRunResult } from './verbs/fineTuneVerbs.ts';
 import type { FineTuneSettings } from './finetune/session.ts';
 import type { PresetId } from './finetune/presets.ts';
@@ -68,6 +69,11 @@ export interface EngineVerbs {
   analogy: {
     params: { model: string; a: string; b: string; c: string; k?: number };
     result: { expression: string; neighbours: WordNeighbour[] };
+  };
+  /** The embedding rows of up to 10 words: rows [n, dModel]. */
+  wordVectors: {
+    params: { model: string; words: string[] };
+    result: WordVectorsResult;
   };
   /** What followed the last k words of the text in TinyWorld's training split (an exact n-gram count). */
   ngramCounts: {
