@@ -4,6 +4,7 @@ import { softmaxChecks } from './softmax.ts';
 import { oneTokenChecks } from './oneToken.ts';
 import { positionChecks } from './position.ts';
 import { tokensChecks } from './tokens.ts';
+import { embeddingsChecks } from './embeddings.ts';
 import { similarityChecks } from './similarity.ts';
 import type { ExerciseCheck } from './types.ts';
 
@@ -14,4 +15,5 @@ export const exerciseChecks: Record<string, ExerciseCheck> = {
   ...positionChecks,
   ...tokensChecks,
   ...similarityChecks,
+  ...embeddingsChecks,
 };
