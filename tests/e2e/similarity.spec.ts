@@ -73,3 +73,23 @@ test('the spread exercise reports Done when solved', async ({ page }) => {
   await exercise.getByLabel(/Divide the dot products/).check();
   await expect(exercise).toContainText('Done');
 });
+
+test('two words of the course model are compared in 64 dimensions; an unknown word gets a sentence', async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  const problems = watchPage(page, baseURL!);
+  await open(page, 'model-word-pair');
+  const widget = page.locator('#model-word-pair');
+  await expect(widget.locator('caption')).toContainText('64 numbers each', { timeout: 30_000 });
+  const cos = Number(await widget.locator('td[data-cos]').textContent());
+  expect(cos).toBeGreaterThan(-1);
+  expect(cos).toBeLessThan(1);
+  await widget.getByRole('button', { name: 'happy · sad' }).click();
+  await expect(widget.getByRole('rowheader', { name: '‖happy‖', exact: true })).toBeVisible();
+  await widget.getByLabel('Second word').fill('zebra🦓');
+  await widget.getByRole('button', { name: 'Compare' }).click();
+  await expect(widget.locator('[role="status"]')).toContainText('is not in the model');
+  await widget.getByLabel('Second word').fill('');
+  await widget.getByRole('button', { name: 'Compare' }).click();
+  await expect(widget.locator('[role="status"]')).toContainText('Word 2 is empty');
+  expect(problems).toEqual([]);
+});
