@@ -93,3 +93,18 @@ test('two words of the course model are compared in 64 dimensions; an unknown wo
   await expect(widget.locator('[role="status"]')).toContainText('Word 2 is empty');
   expect(problems).toEqual([]);
 });
+
+test('the vectors at "apple" are compared after every block; a sentence without apple gets a sentence', async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  const problems = watchPage(page, baseURL!);
+  await open(page, 'sense-by-layer');
+  const widget = page.locator('#sense-by-layer');
+  // Embedding + 4 blocks of tw-learned.
+  await expect(widget.locator('tr[data-depth]')).toHaveCount(5, { timeout: 30_000 });
+  const cosines = (await widget.locator('td[data-cos]').allTextContents()).map(Number);
+  expect(cosines.every((c) => c >= -1 && c <= 1)).toBe(true);
+  await widget.getByLabel('Sentence 2').fill('the tech company released');
+  await widget.getByRole('button', { name: 'Compare' }).click();
+  await expect(widget.locator('[role="status"]')).toContainText('Sentence 2 has no "apple"');
+  expect(problems).toEqual([]);
+});
