@@ -20,7 +20,7 @@ export function commandForKey(key: string): MapCommand | null {
 }
 
 /** Attaches d3-zoom to an SVG; `onChange` gets every new transform. Returns the command runner and a detach. */
-export function attachZoom(svg: SVGSVGElement, width: number, height: number, onChange: (t: ViewTransform) => void): { run: (c: MapCommand) => void; detach: () => void } {
+export function attachZoom(svg: SVGSVGElement, width: number, height: number, onChange: (t: ViewTransform) => void): { run: (c: MapCommand, focus?: [number, number]) => void; detach: () => void } {
   const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .scaleExtent([1, 24])
     .extent([[0, 0], [width, height]])
@@ -28,11 +28,14 @@ export function attachZoom(svg: SVGSVGElement, width: number, height: number, on
     .on('zoom', (event) => onChange({ k: event.transform.k, x: event.transform.x, y: event.transform.y }));
   const selection = select(svg);
   selection.call(behaviour);
-  const run = (c: MapCommand) => {
+  // `focus` (drawing coordinates, before the zoom) stays put when zooming, e.g. the selected word.
+  const run = (c: MapCommand, focus?: [number, number]) => {
+    const t = zoomTransform(svg);
     // Pans are in screen units, so divide by the scale to move the same visible distance at any zoom.
-    const k = zoomTransform(svg).k;
-    if (c === 'in') behaviour.scaleBy(selection, ZOOM_STEP);
-    else if (c === 'out') behaviour.scaleBy(selection, 1 / ZOOM_STEP);
+    const k = t.k;
+    const at = focus ? t.apply(focus) : undefined;
+    if (c === 'in') behaviour.scaleBy(selection, ZOOM_STEP, at);
+    else if (c === 'out') behaviour.scaleBy(selection, 1 / ZOOM_STEP, at);
     else if (c === 'reset') behaviour.transform(selection, zoomIdentity);
     else {
       const dx = c === 'left' ? PAN_STEP : c === 'right' ? -PAN_STEP : 0;
