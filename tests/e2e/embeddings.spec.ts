@@ -21,6 +21,15 @@ test('a typed word shows its cosine neighbours; bad words get a clear message', 
   await word.fill('banana');
   await expect(map(page).locator('caption')).toContainText('“banana”');
   await expect(map(page).locator('table').first().locator('tbody tr')).toHaveCount(5);
+  // The word's row of E: 64 numbers, numbered from 0 or (on request) from 1.
+  const lookup = map(page).locator('details.lookup');
+  await lookup.locator('summary').click();
+  await expect(lookup.getByRole('list')).toBeVisible();
+  await expect(lookup.getByRole('listitem')).toHaveCount(64);
+  const summary = (await lookup.locator('summary').textContent())!;
+  const rowNumber = Number(/^Row (\d+)/.exec(summary)![1]);
+  await lookup.getByRole('checkbox', { name: 'count rows and columns from 1' }).check();
+  await expect(lookup.locator('summary')).toContainText(`Row ${rowNumber + 1} of the table E`);
   await map(page).getByRole('spinbutton', { name: 'Neighbours' }).fill('8');
   await expect(map(page).locator('table').first().locator('tbody tr')).toHaveCount(8);
 
@@ -108,6 +117,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await openMap(page);
     await map(page).getByText(/Table of the \d+ words in the current view/).click();
+    await map(page).locator('details.lookup summary').click();
+    await expect(map(page).locator('details.lookup li')).toHaveCount(64);
     const result = await new AxeBuilder({ page }).include('#embedding-map').withTags(wcag).analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });

@@ -23,6 +23,9 @@ export class EmbeddingMapState {
   /** The word the neighbours belong to (as the vocabulary spells it). */
   shownWord = $state('');
   neighbours = $state<WordNeighbour[]>([]);
+  /** The selected word's ID and its row of E (from the worker's wordVectors verb). */
+  tokenId = $state<number | null>(null);
+  row = $state<number[]>([]);
   wordError = $state<string | null>(null);
   analogyExpression = $state('');
   analogyResult = $state<WordNeighbour[]>([]);
@@ -86,11 +89,16 @@ export class EmbeddingMapState {
       this.shownWord = r.word;
       this.neighbours = r.neighbours;
       this.wordError = null;
+      const v = await getEngine().call('wordVectors', { model: this.session.name, words: [r.word] }, { channel: `${this.channel}:row` });
+      this.tokenId = v.ids[0];
+      this.row = Array.from(v.rows.subarray(0, v.dModel));
     } catch (error) {
       if (isSupersededOrCancelled(error)) return;
       this.wordError = message(error);
       this.neighbours = [];
       this.shownWord = '';
+      this.row = [];
+      this.tokenId = null;
     }
   }
 
