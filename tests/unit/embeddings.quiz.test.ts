@@ -1,24 +1,9 @@
 // Chapter 3's quiz (curriculum ch. 3 "Quiz") takes the curriculum's answers and turns down the misconceptions;
 // the lesson text addresses every misconception the curriculum lists.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { lessonSchema, type QuizQuestionData } from '../../site/lib/exerciseSchema.ts';
-import { gradeShortAnswer } from '../../site/lib/quizGrading.ts';
+import { readLesson } from './fixtures/lessonQuiz.ts';
 
-const text = readFileSync(new URL('../../lessons/03-embeddings.mdx', import.meta.url), 'utf8');
-const lesson = lessonSchema.parse(parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]));
-const question = (id: string): QuizQuestionData => lesson.quiz.find((q) => q.id === id)!;
-const grade = (id: string, answer: string): boolean => {
-  const q = question(id);
-  if (q.kind !== 'short') throw new Error(`${id} is not a short-answer question`);
-  return gradeShortAnswer(answer, q.accept);
-};
-const correctChoice = (id: string): string => {
-  const q = question(id);
-  if (q.kind !== 'choice') throw new Error(`${id} is not a choice question`);
-  return q.choices[q.correct];
-};
+const { text, lesson, grade, correctChoice } = readLesson('03-embeddings.mdx');
 
 describe('chapter 3 quiz', () => {
   it('has the five curriculum questions and places <Quiz lesson="embeddings" />', () => {

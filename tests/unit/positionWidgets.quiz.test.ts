@@ -1,19 +1,9 @@
 // Chapter 8's quiz (curriculum ch. 8 "Quiz"): the declared acceptance rules take the curriculum's answers and
 // turn down the misconceptions the chapter corrects.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { lessonSchema, type QuizQuestionData } from '../../site/lib/exerciseSchema.ts';
-import { gradeShortAnswer } from '../../site/lib/quizGrading.ts';
+import { readLesson } from './fixtures/lessonQuiz.ts';
 
-const text = readFileSync(new URL('../../lessons/08-position.mdx', import.meta.url), 'utf8');
-const lesson = lessonSchema.parse(parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]));
-const question = (id: string): QuizQuestionData => lesson.quiz.find((q) => q.id === id)!;
-const grade = (id: string, answer: string): boolean => {
-  const q = question(id);
-  if (q.kind !== 'short') throw new Error(`${id} is not a short-answer question`);
-  return gradeShortAnswer(answer, q.accept);
-};
+const { text, lesson, question, grade } = readLesson('08-position.mdx');
 
 describe('chapter 8 quiz', () => {
   it('has the five curriculum questions and places <Quiz lesson="position" />', () => {

@@ -1,19 +1,10 @@
 // Chapter 4's quiz as declared in its frontmatter: valid against the lesson schema, the curriculum's five questions,
 // and short answers graded on the curriculum's numbers (1, ≈ 8, 1), refusing the tempting wrong ones.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { lessonSchema } from '../../site/lib/exerciseSchema.ts';
 import { gradeShortAnswer } from '../../site/lib/quizGrading.ts';
+import { readLesson } from './fixtures/lessonQuiz.ts';
 
-const text = readFileSync(join(import.meta.dirname, '../../lessons/04-similarity.mdx'), 'utf8');
-const lesson = lessonSchema.parse(parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]));
-const question = (id: string) => {
-  const q = lesson.quiz.find((item) => item.id === id);
-  if (!q) throw new Error(`no question ${id}`);
-  return q;
-};
+const { lesson, question } = readLesson('04-similarity.mdx');
 
 describe('chapter 4 quiz', () => {
   it('has the five curriculum questions, five objectives and order 4', () => {
