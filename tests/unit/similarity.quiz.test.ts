@@ -1,10 +1,9 @@
 // Chapter 4's quiz as declared in its frontmatter: valid against the lesson schema, the curriculum's five questions,
 // and short answers graded on the curriculum's numbers (1, ≈ 8, 1), refusing the tempting wrong ones.
 import { describe, expect, it } from 'vitest';
-import { gradeShortAnswer } from '../../site/lib/quizGrading.ts';
 import { readLesson } from './fixtures/lessonQuiz.ts';
 
-const { lesson, question } = readLesson('04-similarity.mdx');
+const { lesson, grade, correctChoice } = readLesson('04-similarity.mdx');
 
 describe('chapter 4 quiz', () => {
   it('has the five curriculum questions, five objectives and order 4', () => {
@@ -14,12 +13,8 @@ describe('chapter 4 quiz', () => {
   });
 
   it('the choice answers are Android (45 vs 35) and False for happy/sad', () => {
-    const correctText = (id: string) => {
-      const q = question(id);
-      return q.kind === 'choice' ? q.choices[q.correct] : '';
-    };
-    expect(correctText('dot-prefers')).toMatch(/Android/);
-    expect(correctText('happy-sad')).toBe('False');
+    expect(correctChoice('dot-prefers')).toMatch(/Android/);
+    expect(correctChoice('happy-sad')).toBe('False');
   });
 
   const cases: [string, string[], string[]][] = [
@@ -29,10 +24,8 @@ describe('chapter 4 quiz', () => {
   ];
   for (const [id, right, wrong] of cases) {
     it(`${id}: accepts ${right.length} right answers and refuses ${wrong.length} wrong ones`, () => {
-      const q = question(id);
-      if (q.kind !== 'short') throw new Error('expected a short question');
-      for (const answer of right) expect(gradeShortAnswer(answer, q.accept), answer).toBe(true);
-      for (const answer of wrong) expect(gradeShortAnswer(answer, q.accept), answer).toBe(false);
+      for (const answer of right) expect(grade(id, answer), answer).toBe(true);
+      for (const answer of wrong) expect(grade(id, answer), answer).toBe(false);
     });
   }
 });

@@ -1,10 +1,9 @@
 // Chapter 2's quiz as declared in its frontmatter: valid against the lesson schema, the curriculum's five questions,
 // and short answers graded generously but not blindly (curriculum answers as the oracle).
 import { describe, expect, it } from 'vitest';
-import { gradeShortAnswer } from '../../site/lib/quizGrading.ts';
 import { readLesson } from './fixtures/lessonQuiz.ts';
 
-const { lesson, question } = readLesson('02-tokens.mdx');
+const { lesson, grade, correctChoice } = readLesson('02-tokens.mdx');
 
 describe('chapter 2 quiz', () => {
   it('has the five curriculum questions and the five objectives', () => {
@@ -14,13 +13,9 @@ describe('chapter 2 quiz', () => {
   });
 
   it('the choice answers are: token ids not letters; false; false', () => {
-    const correctText = (id: string) => {
-      const q = question(id);
-      return q.kind === 'choice' ? q.choices[q.correct] : '';
-    };
-    expect(correctText('strawberry-rs')).toMatch(/token ids, not letters/);
-    expect(correctText('rein-prefix')).toBe('False');
-    expect(correctText('doesnt-split')).toBe('False');
+    expect(correctChoice('strawberry-rs')).toMatch(/token ids, not letters/);
+    expect(correctChoice('rein-prefix')).toBe('False');
+    expect(correctChoice('doesnt-split')).toBe('False');
   });
 
   const cases: [string, string[], string[]][] = [
@@ -29,10 +24,8 @@ describe('chapter 2 quiz', () => {
   ];
   for (const [id, right, wrong] of cases) {
     it(`${id}: accepts ${right.length} right answers and refuses ${wrong.length} wrong ones`, () => {
-      const q = question(id);
-      if (q.kind !== 'short') throw new Error('expected a short question');
-      for (const answer of right) expect(gradeShortAnswer(answer, q.accept), answer).toBe(true);
-      for (const answer of wrong) expect(gradeShortAnswer(answer, q.accept), answer).toBe(false);
+      for (const answer of right) expect(grade(id, answer), answer).toBe(true);
+      for (const answer of wrong) expect(grade(id, answer), answer).toBe(false);
     });
   }
 });
