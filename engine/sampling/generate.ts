@@ -38,10 +38,10 @@ export interface GenerateResult {
 
 /** Logits for the token after `ids` (the last row of forward's output). ids: [T] -> [V] */
 export function nextTokenLogits(model: Model, ids: readonly number[], options: Omit<ForwardOptions, 'trace'> = {}): Float32Array {
-  const window = ids.length > model.config.contextLength ? ids.slice(ids.length - model.config.contextLength) : ids;
-  const { logits } = forward(model, window, options);
+  const visible = ids.length > model.config.contextLength ? ids.slice(ids.length - model.config.contextLength) : ids;
+  const { logits } = forward(model, visible, options);
   const V = model.config.vocabSize;
-  return logits.slice((window.length - 1) * V, window.length * V);
+  return logits.slice((visible.length - 1) * V, visible.length * V);
 }
 
 /**
