@@ -46,6 +46,17 @@ export class ReplayBatches implements BatchSource {
       }
       rows.push(this.sequences[this.order[this.position.index++]]);
     }
-    return padSequences([...rows, ...this.replay], this.opts.T, PAD_ID);
+    return padTight([...rows, ...this.replay], this.opts.T);
   }
+}
+
+/**
+ * Pads sequences only to the longest one (at most T): fine-tuning sentences are ~10 tokens, so padding
+ * every row to the full context would spend most of each step on positions that carry no loss.
+ * Right padding is safe under the causal mask: no real position ever attends to a pad.
+ * seqs: B × [≤ T+1] -> [B, min(T, longest − 1)]
+ */
+export function padTight(seqs: readonly (readonly number[])[], T: number): TokenBatch {
+  const longest = seqs.reduce((m, s) => Math.max(m, s.length - 1), 1);
+  return padSequences(seqs, Math.min(T, longest), PAD_ID);
 }

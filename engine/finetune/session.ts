@@ -4,13 +4,13 @@ import { EngineError } from '../errors.ts';
 import type { Model } from '../model.ts';
 import { putModel, type LoadedModel } from '../modelStore.ts';
 import { paramSpecs } from '../params.ts';
-import { padSequences, PAD_ID, type TokenBatch } from '../train/batch.ts';
+import type { TokenBatch } from '../train/batch.ts';
 import { DEFAULT_ADAMW } from '../train/adamw.ts';
 import { copyIntoFlat, type FlatTensors } from '../train/grads.ts';
 import { createLocalGradients } from '../train/gradients.ts';
 import { train, type HistoryPoint, type TrainerSnapshot, type TrainProgress } from '../train/trainer.ts';
 import type { Tokenizer } from '../tokenizer/types.ts';
-import { ReplayBatches } from './batches.ts';
+import { padTight, ReplayBatches } from './batches.ts';
 import { presetData, type FineTuneData, type PresetId } from './presets.ts';
 import { readProbes, type ProbeReading } from './probes.ts';
 
@@ -144,7 +144,7 @@ export class FineTuneSession {
 function heldOutBatch(tokenizer: Tokenizer, data: FineTuneData, T: number): TokenBatch | undefined {
   const paraphrases = data.probes.map((p) => `${p.prompt} ${p.target} .`);
   const ids = paraphrases.map((s) => tokenizer.encode(s).ids).filter((seq) => seq.length >= 2 && seq.length <= T);
-  return ids.length ? padSequences(ids, T, PAD_ID) : undefined;
+  return ids.length ? padTight(ids, T) : undefined;
 }
 
 /** Flat index ranges of the tensors that must not train. */
