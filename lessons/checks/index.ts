@@ -6,6 +6,7 @@ import { positionChecks } from './position.ts';
 import { tokensChecks } from './tokens.ts';
 import { embeddingsChecks } from './embeddings.ts';
 import { similarityChecks } from './similarity.ts';
+import { fineTuningChecks } from './fineTuning.ts';
 import type { ExerciseCheck } from './types.ts';
 
 /** Exercise id → check. */
@@ -16,4 +17,5 @@ export const exerciseChecks: Record<string, ExerciseCheck> = {
   ...tokensChecks,
   ...similarityChecks,
   ...embeddingsChecks,
+  ...fineTuningChecks,
 };

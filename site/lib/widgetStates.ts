@@ -10,6 +10,7 @@ import { playgroundState } from '../../widgets/tokens/playgroundModel.ts';
 import { embeddingMapState } from '../../widgets/embeddings/embeddingMapModel.ts';
 import { playgroundState as vectorPlaygroundState } from '../../widgets/similarity/playgroundModel.ts';
 import { dimensionSpreadState } from '../../widgets/similarity/dimensionSpreadModel.ts';
+import { gradientStepState } from '../../widgets/finetune/math/gradientStepModel.ts';
 
 /** Widget name → shareable state spec. */
 export const widgetStates = {
@@ -23,6 +24,7 @@ export const widgetStates = {
   VectorPlayground: vectorPlaygroundState,
   DimensionSpread: dimensionSpreadState,
   EmbeddingMap: embeddingMapState,
+  GradientStep: gradientStepState,
 };
 
 /** A widget name usable in an exercise's `widget` field. */

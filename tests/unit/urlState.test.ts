@@ -13,6 +13,7 @@ import { GROUP_IDS, type EmbeddingMapSettings } from '../../widgets/embeddings/e
 import type { NgramSettings } from '../../widgets/ngram/ngramModel.ts';
 import type { PlaygroundSettings as VectorPlaygroundSettings } from '../../widgets/similarity/playgroundModel.ts';
 import { DIMENSIONS, type DimensionSpreadSettings } from '../../widgets/similarity/dimensionSpreadModel.ts';
+import { TOKEN_NAMES as GRADIENT_TOKENS, type GradientStepSettings } from '../../widgets/finetune/math/gradientStepModel.ts';
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
@@ -86,6 +87,12 @@ const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
     return { a: [coordinate(), coordinate()], b: [coordinate(), coordinate()], c: [coordinate(), coordinate()], normalise: rng() < 0.5 };
   },
   DimensionSpread: (rng): DimensionSpreadSettings => ({ d: pick(rng, DIMENSIONS), scaled: rng() < 0.5 }),
+  GradientStep: (rng): GradientStepSettings => {
+    const n = 2 + Math.floor(rng() * (GRADIENT_TOKENS.length - 1));
+    // `|| 0`: JSON has no −0.
+    const logits = Array.from({ length: n }, () => pick(rng, [Math.round(between(rng, -50, 50) * 2) / 2, between(rng, -50, 50), 50, -50]) || 0);
+    return { logits, target: Math.floor(rng() * n), eta: pick(rng, [0, 10, between(rng, 0, 10)]), steps: Math.floor(rng() * 201) };
+  },
   EmbeddingMap: (rng): EmbeddingMapSettings => ({
     model: pick(rng, ['tw-learned', 'tw-rope']), word: randomText(rng, 64), k: 1 + Math.floor(rng() * 20),
     group: pick(rng, ['all', ...GROUP_IDS] as const), a: randomText(rng, 64), b: randomText(rng, 64), c: randomText(rng, 64),
