@@ -170,3 +170,71 @@ test('a changed widget lands in the address bar and a reload restores it', async
   await expect(again.getByRole('slider', { name: 'Step angle' })).toHaveAttribute('aria-valuetext', '40° per position');
   await expect(again.locator('[data-repeat]')).toHaveAttribute('data-repeat', '9');
 });
+
+/** Reads a number from a data attribute once it is set. */
+async function numberAttr(locator: Locator, name: string): Promise<number> {
+  await expect(locator).not.toHaveAttribute(name, '', { timeout: HYDRATION_MS });
+  return Number(await locator.getAttribute(name));
+}
+
+test('RoPE on tw-rope: a smaller θ_base raises the loss; the trained settings bring it back', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/chapters/position/');
+  const live = await widget(page, 'rope-live');
+  const loss = live.locator('[data-loss]');
+  const trained = await numberAttr(loss, 'data-trained-loss');
+  expect(await numberAttr(loss, 'data-loss')).toBeCloseTo(trained, 6);
+  await expect(live.locator('svg.attention-map path.cell').first()).toBeVisible();
+
+  const base = live.getByRole('slider', { name: 'θ_base' });
+  await base.focus();
+  await press(page, 'ArrowLeft', 40); // log10 4 → 2: θ_base 100
+  await expect(base).toHaveAttribute('aria-valuetext', 'θ_base = 100');
+  await expect.poll(async () => Number(await loss.getAttribute('data-loss'))).toBeGreaterThan(trained + 0.1);
+  await expect(live.locator('.loss')).toContainText('worse');
+
+  await live.getByRole('button', { name: 'Back to the trained settings' }).press('Enter');
+  await expect(base).toHaveAttribute('aria-valuetext', 'θ_base = 10,000 (trained)');
+  await expect.poll(async () => Number(await loss.getAttribute('data-loss'))).toBeCloseTo(trained, 6);
+
+  // Another head of another block: the offset table follows the selects.
+  await live.getByRole('combobox', { name: 'Block' }).selectOption('3');
+  await expect(live.locator('h4').first()).toHaveText('Block 3, head 2: attention weights');
+  await live.getByText('Table: mean score by offset').click();
+  await expect(live.locator('table caption').filter({ hasText: 'Block 3 head 2' })).toBeVisible();
+
+  // Bad input is a sentence, not a crash.
+  const text = live.getByRole('textbox', { name: /Sample text/ });
+  await text.fill('the zebracorn ate 🍎');
+  await expect(live.locator('.widget-status')).not.toBeEmpty();
+  await text.fill('');
+  await expect(live.locator('.widget-status')).toContainText('Type a sample text');
+  expect(problems).toEqual([]);
+});
+
+/** Presses a key on a focused slider `n` times, waiting each time for a new measure of `name`; returns the durations. */
+async function timedPresses(page: Page, name: string, key: string, n: number): Promise<number[]> {
+  for (let i = 0; i < n; i++) {
+    const before = await page.evaluate((m) => performance.getEntriesByName(m).length, name);
+    await page.keyboard.press(key);
+    await page.waitForFunction(([m, c]) => performance.getEntriesByName(m as string).length > (c as number), [name, before] as const, { timeout: 10_000 });
+  }
+  return page.evaluate((m) => performance.getEntriesByName(m).slice(-20).map((e) => e.duration), name);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+test('slider-to-redraw latency of the rotary sliders (printed, not asserted)', async ({ page }) => {
+  await page.goto('/chapters/position/');
+  const rope = await widget(page, 'rope-rotator');
+  await rope.getByRole('slider', { name: 'ω' }).focus();
+  const rotator = await timedPresses(page, 'rope-rotator:slider-to-redraw', 'ArrowRight', 20);
+
+  const live = await widget(page, 'rope-live');
+  await numberAttr(live.locator('[data-loss]'), 'data-trained-loss');
+  await live.getByRole('slider', { name: 'θ_base' }).focus();
+  const engine = await timedPresses(page, 'rope-live:slider-to-redraw', 'ArrowLeft', 20);
+  console.log(`slider-to-redraw median over 20 keyboard steps: RopeRotator ${median(rotator).toFixed(1)} ms, RopeLive (tw-rope forward in the worker) ${median(engine).toFixed(1)} ms`);
+  expect(rotator).toHaveLength(20);
+  expect(engine).toHaveLength(20);
+});
