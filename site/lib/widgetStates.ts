@@ -10,6 +10,7 @@ import { playgroundState } from '../../widgets/tokens/playgroundModel.ts';
 import { embeddingMapState } from '../../widgets/embeddings/embeddingMapModel.ts';
 import { playgroundState as vectorPlaygroundState } from '../../widgets/similarity/playgroundModel.ts';
 import { dimensionSpreadState } from '../../widgets/similarity/dimensionSpreadModel.ts';
+import { samplingState } from '../../widgets/sampling/samplingModel.ts';
 import { gradientStepState } from '../../widgets/finetune/math/gradientStepModel.ts';
 
 /** Widget name → shareable state spec. */
@@ -24,6 +25,7 @@ export const widgetStates = {
   VectorPlayground: vectorPlaygroundState,
   DimensionSpread: dimensionSpreadState,
   EmbeddingMap: embeddingMapState,
+  SamplingPanel: samplingState,
   GradientStep: gradientStepState,
 };
 

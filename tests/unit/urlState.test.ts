@@ -13,6 +13,7 @@ import { GROUP_IDS, type EmbeddingMapSettings } from '../../widgets/embeddings/e
 import type { NgramSettings } from '../../widgets/ngram/ngramModel.ts';
 import type { PlaygroundSettings as VectorPlaygroundSettings } from '../../widgets/similarity/playgroundModel.ts';
 import { DIMENSIONS, type DimensionSpreadSettings } from '../../widgets/similarity/dimensionSpreadModel.ts';
+import type { SamplingSettings } from '../../widgets/sampling/samplingModel.ts';
 import { TOKEN_NAMES as GRADIENT_TOKENS, type GradientStepSettings } from '../../widgets/finetune/math/gradientStepModel.ts';
 
 type Rng = () => number;
@@ -96,6 +97,12 @@ const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
   EmbeddingMap: (rng): EmbeddingMapSettings => ({
     model: pick(rng, ['tw-learned', 'tw-rope']), word: randomText(rng, 64), k: 1 + Math.floor(rng() * 20),
     group: pick(rng, ['all', ...GROUP_IDS] as const), a: randomText(rng, 64), b: randomText(rng, 64), c: randomText(rng, 64),
+  }),
+  SamplingPanel: (rng): SamplingSettings => ({
+    prompt: pick(rng, ['the king and the', '', randomText(rng, 300)]), mode: pick(rng, ['greedy', 'sample'] as const),
+    tau: pick(rng, [0.05, 1, 5, between(rng, 0.05, 5)]), topK: pick(rng, [0, 1, Math.floor(rng() * 1001)]),
+    topP: pick(rng, [1, 0.9, between(rng, 0.01, 1)]), seed: Math.floor(rng() * 2 ** 31),
+    n: 1 + Math.floor(rng() * 100), steps: 1 + Math.floor(rng() * 200),
   }),
 };
 
