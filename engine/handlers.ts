@@ -3,6 +3,7 @@ import type { EngineVerbs, ParamsOf, ResultOf, Verb } from './protocol.ts';
 import { softmaxWithTemperature } from './softmax.ts';
 import { analogyVerb, embeddingMapVerb, neighboursVerb } from './verbs/embeddingVerbs.ts';
 import { wordVectorsVerb } from './verbs/wordVectors.ts';
+import { positionEmbeddingsVerb } from './verbs/positionEmbeddings.ts';
 import { generateVerb } from './verbs/generateVerb.ts';
 import { ngramCountsVerb } from './verbs/ngramVerb.ts';
 import { fineTuneExportVerb, fineTuneReadVerb, fineTuneResetVerb, fineTuneVerb } from './verbs/fineTuneVerbs.ts';
@@ -41,6 +42,11 @@ export const handlers: { [V in Verb]: Handler<V> } = {
   analogy: analogyVerb,
   ngramCounts: ngramCountsVerb,
   wordVectors: wordVectorsVerb,
+  positionEmbeddings: (params, ctx) => {
+    const result = positionEmbeddingsVerb(params);
+    ctx.transfer.push(result.rows.buffer as ArrayBuffer);
+    return result;
+  },
   fineTune: fineTuneVerb,
   fineTuneReset: fineTuneResetVerb,
   fineTuneRead: fineTuneReadVerb,

@@ -8,6 +8,7 @@ import type { GenerateParams, GenerateVerbResult } from './verbs/generateVerb.ts
 import type { WordNeighbour } from './verbs/embeddingVerbs.ts';
 import type { NgramResult } from './verbs/ngramVerb.ts';
 import type { WordVectorsResult } from './verbs/wordVectors.ts';
+import type { PositionEmbeddingsResult } from './verbs/positionEmbeddings.ts';
 import type { FineTuneRunResult } from './verbs/fineTuneVerbs.ts';
 import type { FineTuneSettings } from './finetune/session.ts';
 import type { PresetId } from './finetune/presets.ts';
@@ -74,6 +75,11 @@ export interface EngineVerbs {
   wordVectors: {
     params: { model: string; words: string[] };
     result: WordVectorsResult;
+  };
+  /** The position vectors a learned or sinusoidal model adds to its embeddings: rows [contextLength, dModel]. */
+  positionEmbeddings: {
+    params: { model: string };
+    result: PositionEmbeddingsResult;
   };
   /** What followed the last k words of the text in TinyWorld's training split (an exact n-gram count). */
   ngramCounts: {

@@ -238,3 +238,21 @@ test('slider-to-redraw latency of the rotary sliders (printed, not asserted)', a
   expect(rotator).toHaveLength(20);
   expect(engine).toHaveLength(20);
 });
+
+test('learned positions: tw-learned’s table from the worker, a position chosen by keyboard, its cosines in a table', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/chapters/position/');
+  const learned = await widget(page, 'learned-positions');
+  await expect(learned.locator('[data-ready="true"]')).toBeVisible({ timeout: HYDRATION_MS });
+  const position = learned.getByRole('slider', { name: 'Position' });
+  await position.focus();
+  await press(page, 'ArrowRight', 10);
+  await expect(position).toHaveAttribute('aria-valuetext', 'position 10');
+  await expect(learned.locator('[data-selected-summary]')).toContainText('Position 10 is most like positions');
+  const cells = learned.getByRole('region', { name: 'Cosines of position 10' }).locator('td');
+  await expect(cells).toHaveCount(64);
+  await expect(cells.nth(10)).toHaveText('1.00');
+  await learned.getByText('Table: the whole 64 × 64 cosine matrix').click();
+  await expect(learned.getByRole('region', { name: 'Cosine matrix' }).locator('tbody tr')).toHaveCount(64);
+  expect(problems).toEqual([]);
+});
