@@ -6,7 +6,7 @@ import { wordVectorsVerb } from './verbs/wordVectors.ts';
 import { positionEmbeddingsVerb } from './verbs/positionEmbeddings.ts';
 import { generateVerb } from './verbs/generateVerb.ts';
 import { ngramCountsVerb } from './verbs/ngramVerb.ts';
-import { fineTuneExportVerb, fineTuneReadVerb, fineTuneResetVerb, fineTuneVerb } from './verbs/fineTuneVerbs.ts';
+import { fineTuneDiffVerb, fineTuneExportVerb, fineTuneReadVerb, fineTuneResetVerb, fineTuneVerb } from './verbs/fineTuneVerbs.ts';
 import { forwardVerb, loadModelVerb, logitLensVerb, nextTokenVerb, tokenizeVerb } from './verbs/modelVerbs.ts';
 
 /** What a handler may use besides its parameters: progress reports and a cancellation probe. */
@@ -51,6 +51,7 @@ export const handlers: { [V in Verb]: Handler<V> } = {
   fineTuneReset: fineTuneResetVerb,
   fineTuneRead: fineTuneReadVerb,
   fineTuneExport: fineTuneExportVerb,
+  fineTuneDiff: fineTuneDiffVerb,
 };
 
 /** Runs one verb by name, refusing names the engine does not know. */

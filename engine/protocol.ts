@@ -10,9 +10,9 @@ import type { NgramResult } from './verbs/ngramVerb.ts';
 import type { WordVectorsResult } from './verbs/wordVectors.ts';
 import type { PositionEmbeddingsResult } from './verbs/positionEmbeddings.ts';
 import type { FineTuneRunResult } from './verbs/fineTuneVerbs.ts';
-import type { FineTuneSettings } from './finetune/session.ts';
+import type { FineTuneReadings, FineTuneSettings } from './finetune/session.ts';
+import type { MatrixChange } from './finetune/weightDiff.ts';
 import type { PresetId } from './finetune/presets.ts';
-import type { ProbeReading } from './finetune/probes.ts';
 
 /**
  * Every verb the worker understands: its parameters and its result.
@@ -99,7 +99,12 @@ export interface EngineVerbs {
   /** Probe readings of the fine-tuned copy as it is now. */
   fineTuneRead: {
     params: { model: string; preset: PresetId; sentences?: string[] };
-    result: { probes: ProbeReading[]; general: ProbeReading[] };
+    result: FineTuneReadings;
+  };
+  /** ‖ΔW‖/‖W‖ of every matrix of the fine-tuned copy (chapter 10's WeightDiff). */
+  fineTuneDiff: {
+    params: { model: string };
+    result: { model: string; step: number; changes: MatrixChange[] };
   };
   /** The fine-tuned copy as a model file to download. */
   fineTuneExport: {

@@ -23,3 +23,29 @@ export function readProbes(model: Model, tokenizer: Tokenizer, probes: readonly 
     return { prompt, target, prob, top1: best === targetId, topToken: tokenizer.tokenText(best) };
   });
 }
+
+/**
+ * Mean next-token cross-entropy (nats per predicted token) over whole sentences, one forward pass each:
+ * the validation loss of the lab's curve. Returns undefined when there are no usable sentences.
+ */
+export function sentenceLoss(model: Model, tokenizer: Tokenizer, sentences: readonly string[]): number | undefined {
+  const V = model.config.vocabSize;
+  let sum = 0;
+  let count = 0;
+  for (const sentence of sentences) {
+    const ids = tokenizer.encode(sentence).ids.slice(0, model.config.contextLength + 1);
+    if (ids.length < 2) continue;
+    // logits: [T, V]; position t predicts ids[t + 1].
+    const { logits } = forward(model, ids.slice(0, -1));
+    for (let t = 0; t + 1 < ids.length; t++) {
+      const row = logits.subarray(t * V, (t + 1) * V);
+      let max = -Infinity;
+      for (let i = 0; i < V; i++) if (row[i] > max) max = row[i];
+      let z = 0;
+      for (let i = 0; i < V; i++) z += Math.exp(row[i] - max);
+      sum += Math.log(z) + max - row[ids[t + 1]];
+      count++;
+    }
+  }
+  return count ? sum / count : undefined;
+}

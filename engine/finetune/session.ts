@@ -4,15 +4,15 @@ import { EngineError } from '../errors.ts';
 import type { Model } from '../model.ts';
 import { putModel, type LoadedModel } from '../modelStore.ts';
 import { paramSpecs } from '../params.ts';
-import type { TokenBatch } from '../train/batch.ts';
 import { DEFAULT_ADAMW } from '../train/adamw.ts';
 import { copyIntoFlat, type FlatTensors } from '../train/grads.ts';
 import { createLocalGradients } from '../train/gradients.ts';
 import { train, type HistoryPoint, type TrainerSnapshot, type TrainProgress } from '../train/trainer.ts';
 import type { Tokenizer } from '../tokenizer/types.ts';
-import { padTight, ReplayBatches } from './batches.ts';
+import { ReplayBatches } from './batches.ts';
 import { presetData, type FineTuneData, type PresetId } from './presets.ts';
-import { readProbes, type ProbeReading } from './probes.ts';
+import { readProbes, sentenceLoss, type ProbeReading } from './probes.ts';
+import { matrixChanges, type MatrixChange } from './weightDiff.ts';
 
 /** What the learner chose. */
 export interface FineTuneSettings {
@@ -32,13 +32,18 @@ export interface FineTuneSettings {
   probeEvery: number;
 }
 
+/** Probe readings of the current weights: new facts, old facts, and the loss on held-out sentences. */
+export interface FineTuneReadings { probes: ProbeReading[]; general: ProbeReading[]; heldOutLoss?: number }
+
 /** What a progress event carries during a run. */
 export interface FineTuneTick {
   progress: TrainProgress;
   /** Present on probe steps. */
-  readings?: { probes: ProbeReading[]; general: ProbeReading[]; heldOutLoss?: number };
+  readings?: FineTuneReadings;
   /** Mean absolute change of each block's weights since the pretrained model (and "embeddings"). */
   updateSize?: Record<string, number>;
+  /** ‖ΔW‖/‖W‖ of every matrix (present on probe steps). */
+  changes?: MatrixChange[];
 }
 
 /** The name a fine-tuned copy of `base` is registered under. */
@@ -62,6 +67,10 @@ export class FineTuneSession {
   private snapshot: TrainerSnapshot | undefined;
   private settings: FineTuneSettings | undefined;
   history: HistoryPoint[] = [];
+  /** The run in progress, so a resume or a new run waits for a paused one to finish its last step. */
+  private running: Promise<unknown> | null = null;
+  /** Bumped by every reset, so a run that was stopping when a reset arrived does not store its snapshot. */
+  private generation = 0;
 
   constructor(readonly entry: LoadedModel) {
     this.params = copyIntoFlat(entry.model.config, entry.model.params);
@@ -72,6 +81,7 @@ export class FineTuneSession {
 
   /** Restores the pretrained weights and forgets the run. */
   reset(): void {
+    this.generation++;
     this.params.flat.set(this.base);
     this.snapshot = undefined;
     this.settings = undefined;
@@ -84,15 +94,38 @@ export class FineTuneSession {
   }
 
   /** Probe readings of the current weights for a preset (before a run, to show "before"). */
-  read(settings: Pick<FineTuneSettings, 'preset' | 'sentences'>): { probes: ProbeReading[]; general: ProbeReading[] } {
+  read(settings: Pick<FineTuneSettings, 'preset' | 'sentences'>): FineTuneReadings {
     const data = presetData(settings.preset, settings.sentences);
-    return { probes: readProbes(this.model, this.entry.tokenizer, data.probes), general: readProbes(this.model, this.entry.tokenizer, data.general) };
+    const { tokenizer } = this.entry;
+    return {
+      probes: readProbes(this.model, tokenizer, data.probes),
+      general: readProbes(this.model, tokenizer, data.general),
+      heldOutLoss: sentenceLoss(this.model, tokenizer, data.heldOut),
+    };
+  }
+
+  /** ‖ΔW‖/‖W‖ of every matrix since the pretrained weights. */
+  changes(): MatrixChange[] {
+    return matrixChanges(this.model.config, this.params.flat, this.base);
   }
 
   /** Starts a fresh run (or resumes the paused one when `resume`); stops early when `cancelled()` turns true. */
   async run(settings: FineTuneSettings, onTick: (tick: FineTuneTick) => void | Promise<void>, cancelled: () => boolean, resume = false): Promise<{ step: number; done: boolean; history: HistoryPoint[] }> {
+    // A pause answers the page at once, but the worker finishes the current step first: wait for it.
+    while (this.running) await this.running.catch(() => undefined);
+    const job = this.runNow(settings, onTick, cancelled, resume);
+    this.running = job;
+    try {
+      return await job;
+    } finally {
+      if (this.running === job) this.running = null;
+    }
+  }
+
+  private async runNow(settings: FineTuneSettings, onTick: (tick: FineTuneTick) => void | Promise<void>, cancelled: () => boolean, resume: boolean): Promise<{ step: number; done: boolean; history: HistoryPoint[] }> {
     if (resume && !this.paused) throw new EngineError('bad-input', 'There is no paused run to resume: start one first.');
     if (!resume) this.reset();
+    const generation = this.generation;
     const active = resume ? this.settings! : settings;
     this.settings = active;
     const { tokenizer } = this.entry;
@@ -100,7 +133,6 @@ export class FineTuneSession {
     const data: FineTuneData = presetData(active.preset, active.sentences);
     const sequences = encodeAll(tokenizer, data.sentences, T);
     const replay = active.replay ? encodeAll(tokenizer, data.replay, T) : [];
-    const heldOut = heldOutBatch(tokenizer, data, T);
     const frozen = frozenRanges(this.model, active);
     const gradients = createLocalGradients(this.model);
     const result = await train({
@@ -117,16 +149,16 @@ export class FineTuneSession {
       },
       historyEvery: 1,
       resume: resume ? this.snapshot : undefined,
-      shouldCancel: cancelled,
+      shouldCancel: () => cancelled() || generation !== this.generation,
       onProgress: async (progress) => {
         // Frozen weights are put back after every step, so momentum can never move them.
         for (const [start, end] of frozen) this.params.flat.set(this.base.subarray(start, end), start);
         const probeNow = progress.step % active.probeEvery === 0 || progress.step === progress.totalSteps;
         const tick: FineTuneTick = { progress };
         if (probeNow) {
-          const loss = heldOut ? await gradients.evaluateLoss(heldOut) : undefined;
-          tick.readings = { ...this.read(active), heldOutLoss: loss ? loss.lossSum / loss.count : undefined };
+          tick.readings = this.read(active);
           tick.updateSize = updateSizes(this.model, this.params.flat, this.base);
+          tick.changes = this.changes();
         }
         await onTick(tick);
         // Give the worker a moment to receive a pause or cancel message between steps.
@@ -134,17 +166,11 @@ export class FineTuneSession {
       },
     });
     await gradients.dispose();
+    if (generation !== this.generation) return { step: 0, done: false, history: [] };
     this.snapshot = result.snapshot;
     this.history = result.history;
     return { step: result.steps, done: !result.cancelled && result.steps >= active.steps, history: result.history };
   }
-}
-
-/** The held-out sentences: the kept-back paraphrases of the new facts, as one batch (none for presets without them). */
-function heldOutBatch(tokenizer: Tokenizer, data: FineTuneData, T: number): TokenBatch | undefined {
-  const paraphrases = data.probes.map((p) => `${p.prompt} ${p.target} .`);
-  const ids = paraphrases.map((s) => tokenizer.encode(s).ids).filter((seq) => seq.length >= 2 && seq.length <= T);
-  return ids.length ? padTight(ids, T) : undefined;
 }
 
 /** Flat index ranges of the tensors that must not train. */

@@ -4,13 +4,13 @@ import { EngineError } from '../errors.ts';
 import type { HandlerContext } from '../handlers.ts';
 import { encodeModelFile } from '../modelFile.ts';
 import { requireModel } from '../modelStore.ts';
-import { MAX_CUSTOM_SENTENCES, type PresetId } from '../finetune/presets.ts';
-import { FineTuneSession, fineTunedName, type FineTuneSettings, type FineTuneTick } from '../finetune/session.ts';
-import type { ProbeReading } from '../finetune/probes.ts';
+import { MAX_CUSTOM_SENTENCES, PRESET_IDS, type PresetId } from '../finetune/presets.ts';
+import { FineTuneSession, fineTunedName, type FineTuneReadings, type FineTuneSettings, type FineTuneTick } from '../finetune/session.ts';
+import type { MatrixChange } from '../finetune/weightDiff.ts';
 import type { HistoryPoint } from '../train/trainer.ts';
 
 const sessions = new Map<string, FineTuneSession>();
-const PRESETS: PresetId[] = ['new-capitals', 'velmora', 'qa-format', 'custom'];
+const PRESETS: readonly PresetId[] = PRESET_IDS;
 
 /** The run for a base model; a base model loaded again (a new entry) gets a fresh run. */
 function sessionFor(model: string): FineTuneSession {
@@ -70,9 +70,15 @@ export function fineTuneResetVerb(params: { model: string }): { model: string } 
 }
 
 /** Probe readings of the fine-tuned copy now (before a run: the pretrained model's answers). */
-export function fineTuneReadVerb(params: { model: string; preset: PresetId; sentences?: string[] }): { probes: ProbeReading[]; general: ProbeReading[] } {
+export function fineTuneReadVerb(params: { model: string; preset: PresetId; sentences?: string[] }): FineTuneReadings {
   if (!PRESETS.includes(params.preset)) throw new EngineError('bad-input', `Unknown preset "${String(params.preset)}".`);
   return sessionFor(params.model).read(params);
+}
+
+/** ‖ΔW‖/‖W‖ of every matrix of the fine-tuned copy against the pretrained weights (all zero before a run). */
+export function fineTuneDiffVerb(params: { model: string }): { model: string; step: number; changes: MatrixChange[] } {
+  const session = sessionFor(params.model);
+  return { model: fineTunedName(params.model), step: session.history.at(-1)?.step ?? 0, changes: session.changes() };
 }
 
 /** The fine-tuned model as a downloadable model file (manifest JSON + weights bytes, transferred). */
