@@ -5,6 +5,7 @@ import { analogyVerb, embeddingMapVerb, neighboursVerb } from './verbs/embedding
 import { wordVectorsVerb } from './verbs/wordVectors.ts';
 import { positionEmbeddingsVerb } from './verbs/positionEmbeddings.ts';
 import { generateVerb } from './verbs/generateVerb.ts';
+import { generationLoopVerb } from './verbs/generationLoop.ts';
 import { ngramCountsVerb } from './verbs/ngramVerb.ts';
 import { fineTuneDiffVerb, fineTuneExportVerb, fineTuneReadVerb, fineTuneResetVerb, fineTuneVerb } from './verbs/fineTuneVerbs.ts';
 import { forwardVerb, loadModelVerb, logitLensVerb, nextTokenVerb, tokenizeVerb } from './verbs/modelVerbs.ts';
@@ -33,6 +34,7 @@ export const handlers: { [V in Verb]: Handler<V> } = {
   nextToken: nextTokenVerb,
   logitLens: logitLensVerb,
   generate: generateVerb,
+  generationLoop: generationLoopVerb,
   embeddingMap: (params, ctx) => {
     const result = embeddingMapVerb(params);
     ctx.transfer.push(result.coords.buffer as ArrayBuffer);

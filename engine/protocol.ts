@@ -10,6 +10,7 @@ import type { NgramResult } from './verbs/ngramVerb.ts';
 import type { WordVectorsResult } from './verbs/wordVectors.ts';
 import type { PositionEmbeddingsResult } from './verbs/positionEmbeddings.ts';
 import type { FineTuneRunResult } from './verbs/fineTuneVerbs.ts';
+import type { GenerationLoopParams, GenerationLoopResult } from './verbs/generationLoop.ts';
 import type { FineTuneReadings, FineTuneSettings } from './finetune/session.ts';
 import type { MatrixChange } from './finetune/weightDiff.ts';
 import type { PresetId } from './finetune/presets.ts';
@@ -55,6 +56,11 @@ export interface EngineVerbs {
   generate: {
     params: GenerateParams;
     result: GenerateVerbResult;
+  };
+  /** Generation with the KV cache on or off (identical tokens), with multiply–adds and cache size per step. */
+  generationLoop: {
+    params: GenerationLoopParams;
+    result: GenerationLoopResult;
   };
   /** Token embeddings projected to 2-D or 3-D by PCA: coords [V, dims]. */
   embeddingMap: {

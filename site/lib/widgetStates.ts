@@ -12,6 +12,10 @@ import { playgroundState as vectorPlaygroundState } from '../../widgets/similari
 import { dimensionSpreadState } from '../../widgets/similarity/dimensionSpreadModel.ts';
 import { samplingState } from '../../widgets/sampling/samplingModel.ts';
 import { gradientStepState } from '../../widgets/finetune/math/gradientStepModel.ts';
+import { parameterCounterState } from '../../widgets/block/parameterCounterModel.ts';
+import { blockInspectorState } from '../../widgets/block/blockInspectorModel.ts';
+import { logitLensState } from '../../widgets/block/logitLensModel.ts';
+import { generationLoopState } from '../../widgets/block/generationLoopModel.ts';
 
 /** Widget name → shareable state spec. */
 export const widgetStates = {
@@ -25,6 +29,10 @@ export const widgetStates = {
   VectorPlayground: vectorPlaygroundState,
   DimensionSpread: dimensionSpreadState,
   EmbeddingMap: embeddingMapState,
+  ParameterCounter: parameterCounterState,
+  BlockInspector: blockInspectorState,
+  LogitLens: logitLensState,
+  GenerationLoop: generationLoopState,
   SamplingPanel: samplingState,
   GradientStep: gradientStepState,
 };

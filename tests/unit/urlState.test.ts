@@ -16,6 +16,12 @@ import { DIMENSIONS, type DimensionSpreadSettings } from '../../widgets/similari
 import type { SamplingSettings } from '../../widgets/sampling/samplingModel.ts';
 import { TOKEN_NAMES as GRADIENT_TOKENS, type GradientStepSettings } from '../../widgets/finetune/math/gradientStepModel.ts';
 
+import { STEP_IDS } from '../../widgets/block/blockSteps.ts';
+import type { ParameterCounterSettings, PresetId as CounterPresetId } from '../../widgets/block/parameterCounterModel.ts';
+import type { BlockInspectorSettings } from '../../widgets/block/blockInspectorModel.ts';
+import type { LogitLensSettings } from '../../widgets/block/logitLensModel.ts';
+import type { GenerationLoopSettings } from '../../widgets/block/generationLoopModel.ts';
+
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 const between = (rng: Rng, lo: number, hi: number) => lo + rng() * (hi - lo);
@@ -94,6 +100,21 @@ const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
     const logits = Array.from({ length: n }, () => pick(rng, [Math.round(between(rng, -50, 50) * 2) / 2, between(rng, -50, 50), 50, -50]) || 0);
     return { logits, target: Math.floor(rng() * n), eta: pick(rng, [0, 10, between(rng, 0, 10)]), steps: Math.floor(rng() * 201) };
   },
+  ParameterCounter: (rng): ParameterCounterSettings => {
+    const size = () => pick(rng, [null, 1, 64, 768, 50257, 1_000_000, 1 + Math.floor(rng() * 5000)]);
+    return {
+      preset: pick(rng, ['blank', 'custom', 'course', 'gpt2-small', 'gpt2-medium'] as CounterPresetId[]),
+      vocab: size(), context: size(), dModel: size(), layers: size(), heads: size(), dFF: size(), tied: rng() < 0.5, learnedPos: rng() < 0.5,
+    };
+  },
+  BlockInspector: (rng): BlockInspectorSettings => ({
+    model: pick(rng, ['tw-learned', 'tw-rope']), text: randomText(rng, 120), layer: Math.floor(rng() * 64),
+    step: pick(rng, STEP_IDS), head: Math.floor(rng() * 64), colStart: Math.floor(rng() * 100_001),
+  }),
+  LogitLens: (rng): LogitLensSettings => ({ model: pick(rng, ['tw-learned', 'tw-rope']), text: randomText(rng, 120), halfSteps: rng() < 0.5 }),
+  GenerationLoop: (rng): GenerationLoopSettings => ({
+    model: 'tw-learned', prompt: randomText(rng, 120), seed: Math.floor(rng() * 2 ** 31), n: 1 + Math.floor(rng() * 40), kvCache: rng() < 0.5,
+  }),
   EmbeddingMap: (rng): EmbeddingMapSettings => ({
     model: pick(rng, ['tw-learned', 'tw-rope']), word: randomText(rng, 64), k: 1 + Math.floor(rng() * 20),
     group: pick(rng, ['all', ...GROUP_IDS] as const), a: randomText(rng, 64), b: randomText(rng, 64), c: randomText(rng, 64),
