@@ -7,7 +7,6 @@ import { tokensChecks } from './tokens.ts';
 import { embeddingsChecks } from './embeddings.ts';
 import { similarityChecks } from './similarity.ts';
 import { fineTuningChecks } from './fineTuning.ts';
-import { attentionToyChecks } from './attentionToy.ts';
 import type { ExerciseCheck } from './types.ts';
 
 /** Exercise id → check. */
@@ -19,5 +18,4 @@ export const exerciseChecks: Record<string, ExerciseCheck> = {
   ...similarityChecks,
   ...embeddingsChecks,
   ...fineTuningChecks,
-  ...attentionToyChecks,
 };

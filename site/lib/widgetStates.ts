@@ -16,9 +16,6 @@ import { parameterCounterState } from '../../widgets/block/parameterCounterModel
 import { blockInspectorState } from '../../widgets/block/blockInspectorModel.ts';
 import { logitLensState } from '../../widgets/block/logitLensModel.ts';
 import { generationLoopState } from '../../widgets/block/generationLoopModel.ts';
-import { wordGravityState } from '../../widgets/attention/toy/wordGravityModel.ts';
-import { whoPullsWhomState } from '../../widgets/attention/toy/whoPullsWhomModel.ts';
-import { attentionCalculatorState } from '../../widgets/attention/toy/attentionCalculatorModel.ts';
 
 /** Widget name → shareable state spec. */
 export const widgetStates = {
@@ -38,9 +35,6 @@ export const widgetStates = {
   GenerationLoop: generationLoopState,
   SamplingPanel: samplingState,
   GradientStep: gradientStepState,
-  WordGravity: wordGravityState,
-  WhoPullsWhom: whoPullsWhomState,
-  AttentionCalculator: attentionCalculatorState,
 };
 
 /** A widget name usable in an exercise's `widget` field. */

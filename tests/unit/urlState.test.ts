@@ -15,15 +15,11 @@ import type { PlaygroundSettings as VectorPlaygroundSettings } from '../../widge
 import { DIMENSIONS, type DimensionSpreadSettings } from '../../widgets/similarity/dimensionSpreadModel.ts';
 import type { SamplingSettings } from '../../widgets/sampling/samplingModel.ts';
 import { TOKEN_NAMES as GRADIENT_TOKENS, type GradientStepSettings } from '../../widgets/finetune/math/gradientStepModel.ts';
-
 import { STEP_IDS } from '../../widgets/block/blockSteps.ts';
 import type { ParameterCounterSettings, PresetId as CounterPresetId } from '../../widgets/block/parameterCounterModel.ts';
 import type { BlockInspectorSettings } from '../../widgets/block/blockInspectorModel.ts';
 import type { LogitLensSettings } from '../../widgets/block/logitLensModel.ts';
 import type { GenerationLoopSettings } from '../../widgets/block/generationLoopModel.ts';
-import { WORDS, type WordGravitySettings } from '../../widgets/attention/toy/wordGravityModel.ts';
-import { PAIRS, PAIR_IDS, type WhoPullsWhomSettings } from '../../widgets/attention/toy/whoPullsWhomModel.ts';
-import { PRESETS as CALCULATOR_PRESETS, PRESET_IDS as CALCULATOR_PRESET_IDS, type AttentionCalculatorSettings } from '../../widgets/attention/toy/attentionCalculatorModel.ts';
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
@@ -128,28 +124,6 @@ const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
     topP: pick(rng, [1, 0.9, between(rng, 0.01, 1)]), seed: Math.floor(rng() * 2 ** 31),
     n: 1 + Math.floor(rng() * 100), steps: 1 + Math.floor(rng() * 200),
   }),
-  WordGravity: (rng): WordGravitySettings => {
-    // 2–5 distinct vocabulary words in a random order; `|| 0`: JSON has no −0.
-    const words = [...WORDS].sort(() => rng() - 0.5).slice(0, 2 + Math.floor(rng() * 4));
-    const coordinate = () => pick(rng, [Math.round(between(rng, -4, 4) * 100) / 100, between(rng, -4, 4), 0, 4, -4]) || 0;
-    return {
-      tokens: Object.fromEntries(words.map((w) => [w, [coordinate(), coordinate()]])),
-      weights: pick(rng, ['similarity', 'uniform'] as const), scale: rng() < 0.5, W: 'identity', steps: Math.floor(rng() * 7),
-    };
-  },
-  WhoPullsWhom: (rng): WhoPullsWhomSettings => {
-    const pair = pick(rng, PAIR_IDS);
-    const entry = () => pick(rng, [Math.round(between(rng, -20, 20) * 10) / 10, between(rng, -20, 20), 0, 1]) || 0;
-    const dk = 1 + Math.floor(rng() * 2);
-    const projection = () => [Array.from({ length: dk }, entry), Array.from({ length: dk }, entry)];
-    return { pair, X: PAIRS[pair].X.map(() => [entry(), entry()] as [number, number]), WQ: projection(), WK: projection() };
-  },
-  AttentionCalculator: (rng): AttentionCalculatorSettings => {
-    const preset = pick(rng, CALCULATOR_PRESET_IDS);
-    const like = (m: number[][]) => m.map((row) => row.map(() => pick(rng, [Math.round(between(rng, -100, 100) * 10) / 10, between(rng, -100, 100), 0, 1]) || 0));
-    const p = CALCULATOR_PRESETS[preset].settings;
-    return { preset, X: like(p.X), WQ: like(p.WQ), WK: like(p.WK), WV: like(p.WV), scale: rng() < 0.5, mask: rng() < 0.5 };
-  },
 };
 
 /** Strings a link could carry by accident or malice: noise, truncations, wrong versions, hostile JSON. */
