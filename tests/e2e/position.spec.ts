@@ -256,3 +256,29 @@ test('learned positions: tw-learned’s table from the worker, a position chosen
   await expect(learned.getByRole('region', { name: 'Cosine matrix' }).locator('tbody tr')).toHaveCount(64);
   expect(problems).toEqual([]);
 });
+
+test('order blindness: each built model on the dog/cat pair, with answers and bags in tables', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/chapters/position/');
+  const order = await widget(page, 'order-blindness');
+  const learned = order.locator('tr[data-model="tw-learned"]');
+  await expect(learned).not.toHaveAttribute('data-block0-difference', '', { timeout: 30_000 });
+  await expect(learned.locator('td').nth(3)).toContainText('cat');
+  await expect(learned.locator('td').nth(4)).toContainText('dog');
+  const rope = order.locator('tr[data-model="tw-rope"]');
+  await expect(rope).not.toHaveAttribute('data-block0-difference', '', { timeout: 30_000 });
+  await expect(rope.locator('td').nth(1)).toContainText('different');
+  await expect(order.locator('table[data-bag="tw-learned"] tbody tr')).toHaveCount(10);
+  // A model missing from the build says so instead of failing; a present tw-nope shows the identical bag.
+  const nope = order.locator('tr[data-model="tw-nope"]');
+  await expect(nope.locator('td').nth(1)).toContainText(/identical for both orders|not available in this build/, { timeout: 30_000 });
+
+  // Typing an unknown word gives each model's sentence, not a crash; the reset button brings the pair back.
+  const a = order.getByRole('textbox', { name: 'Prompt A' });
+  await a.fill('the zebracorn chased the cat');
+  await expect(learned.locator('td.problem')).toContainText('zebracorn', { timeout: 20_000 });
+  await expect(order.locator('p.note').first()).toContainText('differ in more than their order');
+  await order.getByRole('button', { name: 'Back to the dog and the cat' }).press('Enter');
+  await expect(learned.locator('td').nth(3)).toContainText('cat', { timeout: 20_000 });
+  expect(problems).toEqual([]);
+});

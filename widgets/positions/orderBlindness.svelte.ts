@@ -1,0 +1,55 @@
+// Live state of OrderBlindness: two prompts, and for each course model built into the site, its two traced
+// passes compared (block 0 at the last position as a bag, and the next tokens). Models run one after another.
+import { getEngine, isSupersededOrCancelled } from '../../engine/client.ts';
+import { ModelSession } from '../kit/modelSession.svelte.ts';
+import { ORDER_MODELS, ORDER_PROMPTS, compareOrders, type OrderComparison } from './orderBlindnessModel.ts';
+
+/** One model's row: its loading session and, once run, the comparison or a sentence saying what went wrong. */
+export class OrderModelRun {
+  comparison = $state.raw<OrderComparison | null>(null);
+  problem = $state<string | null>(null);
+  readonly session: ModelSession | null;
+
+  constructor(readonly name: string, readonly signal: string, available: boolean) {
+    this.session = available ? new ModelSession(name) : null;
+  }
+}
+
+/** The runes behind one OrderBlindness. */
+export class OrderBlindnessState {
+  promptA = $state(ORDER_PROMPTS[0]);
+  promptB = $state(ORDER_PROMPTS[1]);
+  readonly runs: OrderModelRun[];
+
+  constructor(available: readonly string[], private readonly channel: string) {
+    this.runs = ORDER_MODELS.map((m) => new OrderModelRun(m.name, m.signal, available.includes(m.name)));
+  }
+
+  /** Back to the curriculum's dog/cat pair. */
+  reset(): void {
+    [this.promptA, this.promptB] = ORDER_PROMPTS;
+  }
+
+  /** Runs every available model on both prompts; call from an $effect (it reads both prompts first). */
+  async refresh(): Promise<void> {
+    const [a, b] = [this.promptA, this.promptB];
+    for (const run of this.runs) {
+      if (!run.session) continue;
+      if (!(await run.session.load())) continue;
+      try {
+        const engine = getEngine();
+        const channel = `${this.channel}:${run.name}`;
+        const [ra, rb] = await Promise.all([
+          engine.call('forward', { model: run.name, text: a, trace: true }, { channel: `${channel}:a` }),
+          engine.call('forward', { model: run.name, text: b, trace: true }, { channel: `${channel}:b` }),
+        ]);
+        run.comparison = compareOrders({ trace: ra.trace!, tokens: ra.tokens }, { trace: rb.trace!, tokens: rb.tokens }, run.session.summary!.vocabulary);
+        run.problem = null;
+      } catch (error) {
+        if (isSupersededOrCancelled(error)) return;
+        run.comparison = null;
+        run.problem = error instanceof Error ? error.message : String(error);
+      }
+    }
+  }
+}
