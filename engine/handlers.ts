@@ -3,6 +3,7 @@ import type { EngineVerbs, ParamsOf, ResultOf, Verb } from './protocol.ts';
 import { softmaxWithTemperature } from './softmax.ts';
 import { analogyVerb, embeddingMapVerb, neighboursVerb } from './verbs/embeddingVerbs.ts';
 import { wordVectorsVerb } from './verbs/wordVectors.ts';
+import { appendCompareVerb, positionLossesVerb } from './verbs/maskingVerbs.ts';
 import { positionEmbeddingsVerb } from './verbs/positionEmbeddings.ts';
 import { generateVerb } from './verbs/generateVerb.ts';
 import { generationLoopVerb } from './verbs/generationLoop.ts';
@@ -44,6 +45,8 @@ export const handlers: { [V in Verb]: Handler<V> } = {
   analogy: analogyVerb,
   ngramCounts: ngramCountsVerb,
   wordVectors: wordVectorsVerb,
+  positionLosses: positionLossesVerb,
+  appendCompare: appendCompareVerb,
   positionEmbeddings: (params, ctx) => {
     const result = positionEmbeddingsVerb(params);
     ctx.transfer.push(result.rows.buffer as ArrayBuffer);

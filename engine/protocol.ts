@@ -8,6 +8,7 @@ import type { GenerateParams, GenerateVerbResult } from './verbs/generateVerb.ts
 import type { WordNeighbour } from './verbs/embeddingVerbs.ts';
 import type { NgramResult } from './verbs/ngramVerb.ts';
 import type { WordVectorsResult } from './verbs/wordVectors.ts';
+import type { AppendCompareResult, PositionLossesResult } from './verbs/maskingVerbs.ts';
 import type { PositionEmbeddingsResult } from './verbs/positionEmbeddings.ts';
 import type { FineTuneRunResult } from './verbs/fineTuneVerbs.ts';
 import type { GenerationLoopParams, GenerationLoopResult } from './verbs/generationLoop.ts';
@@ -86,6 +87,16 @@ export interface EngineVerbs {
   positionEmbeddings: {
     params: { model: string };
     result: PositionEmbeddingsResult;
+  };
+  /** The loss −ln p(next token) at every position of one teacher-forced pass (masking chapter). */
+  positionLosses: {
+    params: { model: string; text: string } & RunOptions;
+    result: PositionLossesResult;
+  };
+  /** How much appending tokens changes the earlier rows' predictions, keys and values (masking chapter). */
+  appendCompare: {
+    params: { model: string; text: string; appended: string } & RunOptions;
+    result: AppendCompareResult;
   };
   /** What followed the last k words of the text in TinyWorld's training split (an exact n-gram count). */
   ngramCounts: {

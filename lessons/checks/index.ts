@@ -7,6 +7,7 @@ import { tokensChecks } from './tokens.ts';
 import { embeddingsChecks } from './embeddings.ts';
 import { similarityChecks } from './similarity.ts';
 import { fineTuningChecks } from './fineTuning.ts';
+import { maskingChecks } from './masking.ts';
 import type { ExerciseCheck } from './types.ts';
 
 /** Exercise id → check. */
@@ -18,4 +19,5 @@ export const exerciseChecks: Record<string, ExerciseCheck> = {
   ...similarityChecks,
   ...embeddingsChecks,
   ...fineTuningChecks,
+  ...maskingChecks,
 };

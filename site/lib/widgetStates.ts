@@ -16,9 +16,11 @@ import { parameterCounterState } from '../../widgets/block/parameterCounterModel
 import { blockInspectorState } from '../../widgets/block/blockInspectorModel.ts';
 import { logitLensState } from '../../widgets/block/logitLensModel.ts';
 import { generationLoopState } from '../../widgets/block/generationLoopModel.ts';
+import { maskPainterState } from '../../widgets/masking/maskPainterModel.ts';
 
 /** Widget name → shareable state spec. */
 export const widgetStates = {
+  MaskPainter: maskPainterState,
   SoftmaxLab: softmaxLabState,
   NextTokenStepper: nextTokenState,
   NgramVsModel: ngramState,

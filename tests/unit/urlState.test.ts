@@ -13,6 +13,7 @@ import { GROUP_IDS, type EmbeddingMapSettings } from '../../widgets/embeddings/e
 import type { NgramSettings } from '../../widgets/ngram/ngramModel.ts';
 import type { PlaygroundSettings as VectorPlaygroundSettings } from '../../widgets/similarity/playgroundModel.ts';
 import { DIMENSIONS, type DimensionSpreadSettings } from '../../widgets/similarity/dimensionSpreadModel.ts';
+import type { MaskPainterSettings } from '../../widgets/masking/maskPainterModel.ts';
 import type { SamplingSettings } from '../../widgets/sampling/samplingModel.ts';
 import { TOKEN_NAMES as GRADIENT_TOKENS, type GradientStepSettings } from '../../widgets/finetune/math/gradientStepModel.ts';
 import { STEP_IDS } from '../../widgets/block/blockSteps.ts';
@@ -38,6 +39,11 @@ const randomText = (rng: Rng, max: number): string => {
 
 /** A random valid state per widget; a new widget in `widgetStates` must add its generator here. */
 const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
+  MaskPainter: (rng): MaskPainterSettings => ({
+    T: 2 + Math.floor(rng() * 5), scores: pick(rng, ['example-c', `seed:${Math.floor(rng() * 1e9)}`] as const),
+    masked: Array.from({ length: Math.floor(rng() * 12) }, () => [Math.floor(rng() * 6), Math.floor(rng() * 6)] as [number, number]),
+    fill: pick(rng, ['-inf', '-1e10', '0', 'after'] as const),
+  }),
   SoftmaxLab: (rng): SoftmaxLabSettings => {
     const n = 2 + Math.floor(rng() * 5);
     return {

@@ -1,0 +1,13 @@
+// Checks for chapter 7's exercises (curriculum: "Exercises" of chapter 7).
+import { causalCells, sameCells, type MaskPainterSettings, type MaskPainterView } from '../../widgets/masking/maskPainterModel.ts';
+import { checkFor, type ExerciseCheck } from './types.ts';
+
+/** Chapter 7 checks, keyed by exercise id. */
+export const maskingChecks: Record<string, ExerciseCheck> = {
+  // Exactly the 6 cells above the diagonal of the 4×4 grid, nothing more (a masked diagonal would hide the token itself).
+  'paint-the-mask': checkFor<MaskPainterSettings, MaskPainterView>(({ state, view }) =>
+    view.T === 4 && sameCells(state.masked, causalCells(4))),
+  // Row 1 exactly [1, 0, 0, 0] with a fill other than 0: −∞ and −1e10 both give exact zeros in float32.
+  'zero-is-not-masking': checkFor<MaskPainterSettings, MaskPainterView>(({ state, view }) =>
+    state.fill !== '0' && view.A[0].length === 4 && view.A[0].every((a, j) => a === (j === 0 ? 1 : 0))),
+};

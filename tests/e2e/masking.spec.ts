@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test';
+import { watchPage } from './helpers';
+
+/** Opens the chapter and waits until a widget has hydrated (widgets hydrate when scrolled into view). */
+async function open(page: Page, id: string, path = '/chapters/masking/'): Promise<void> {
+  await page.goto(path);
+  await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await expect(page.locator(`#${id} [data-hydrated="true"]`)).toBeVisible();
+}
+
+test('the painter masks cells by keyboard: exact zeros, rows summing to 1, row 1 one-hot', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await open(page, 'mask-painter');
+  const painter = page.locator('#mask-painter');
+  await expect(painter.locator('[data-one-hot]')).toHaveAttribute('data-one-hot', 'false');
+  // Row 1's three later keys, each toggled with Space.
+  for (const cell of ['0-1', '0-2', '0-3']) {
+    await painter.locator(`[data-cell="${cell}"]`).focus();
+    await page.keyboard.press('Space');
+    await expect(painter.locator(`[data-cell="${cell}"]`)).toHaveAttribute('aria-pressed', 'true');
+  }
+  await expect(painter.locator('[data-weight="0-0"]')).toContainText('1');
+  for (const cell of ['0-1', '0-2', '0-3']) await expect(painter.locator(`[data-weight="${cell}"]`)).toHaveText('0');
+  await expect(painter.locator('[data-row-sum="0"]')).toHaveText('1.000');
+  await expect(painter.locator('[data-one-hot]')).toHaveAttribute('data-one-hot', 'true');
+  await expect(page).toHaveURL(/mask-painter=/);
+  expect(problems).toEqual([]);
+});
+
+test('a zero fill still leaks weight; zeroing after the softmax breaks the row sums', async ({ page }) => {
+  await open(page, 'mask-painter');
+  const painter = page.locator('#mask-painter');
+  await painter.getByRole('button', { name: 'Mask the causal triangle' }).click();
+  await painter.getByLabel('0 written into the score').check();
+  await expect(painter.locator('[data-leak]')).toContainText('e⁰ = 1');
+  await expect(painter.locator('[data-one-hot]')).toHaveAttribute('data-one-hot', 'false');
+  await painter.getByLabel(/zero the weights after the softmax/).check();
+  await expect(painter.locator('[data-row-sum="0"]')).not.toHaveText('1.000');
+});
+
+test('the bear, honey, it example gives the curriculum rows and outputs under the mask', async ({ page }) => {
+  await open(page, 'mask-painter');
+  const painter = page.locator('#mask-painter');
+  await painter.getByLabel('Scores').selectOption('example-c');
+  await painter.getByRole('button', { name: 'Mask the causal triangle' }).click();
+  await expect(painter.locator('[data-weight="1-0"]')).toHaveText('0.500');
+  await expect(painter.locator('[data-weight="2-1"]')).toHaveText('0.576');
+  await expect(painter.locator('[data-output="0-0"]')).toHaveText('2.000');
+  await expect(painter.locator('[data-output="2-1"]')).toHaveText('1.436');
+});
+
+test('paint-the-mask reports Done when the six causal cells are painted', async ({ page }) => {
+  await page.goto('/chapters/masking/#ex-paint-the-mask');
+  const exercise = page.locator('#ex-paint-the-mask');
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible();
+  for (const cell of ['0-1', '0-2', '0-3', '1-2', '1-3']) {
+    await exercise.locator(`[data-cell="${cell}"]`).focus();
+    await page.keyboard.press('Enter');
+  }
+  await expect(exercise).not.toContainText('Done');
+  await exercise.locator('[data-cell="2-3"]').focus();
+  await page.keyboard.press('Space');
+  await expect(exercise).toContainText('Done');
+});
+
+test('zero-is-not-masking reports Done after choosing −∞', async ({ page }) => {
+  await page.goto('/chapters/masking/#ex-zero-is-not-masking');
+  const exercise = page.locator('#ex-zero-is-not-masking');
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible();
+  await expect(exercise).not.toContainText('Done');
+  await exercise.getByLabel(/−∞ before the softmax/).check();
+  await expect(exercise).toContainText('Done');
+});

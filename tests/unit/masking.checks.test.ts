@@ -1,0 +1,52 @@
+// Chapter 7's exercise checks: "not yet" on each declared start state, "done" on the curriculum's solutions.
+import { describe, expect, test } from 'vitest';
+import { exerciseChecks } from '../../lessons/checks/index.ts';
+import { runCheck } from '../../lessons/checks/types.ts';
+import { widgetStates } from '../../site/lib/widgetStates.ts';
+import { maskPainterView, type MaskPainterSettings } from '../../widgets/masking/maskPainterModel.ts';
+import { readLesson } from './fixtures/lessonQuiz.ts';
+
+const { lesson } = readLesson('07-masking.mdx');
+
+/** Runs an exercise's check on a MaskPainter state: its frontmatter start over the defaults, then `change`. */
+function checkPainter(id: string, change: Partial<MaskPainterSettings> = {}): boolean {
+  const exercise = lesson.exercises.find((e) => e.id === id)!;
+  const state = { ...widgetStates.MaskPainter.defaults, ...exercise.start, ...change } as MaskPainterSettings;
+  return runCheck(exerciseChecks[id], { state, view: maskPainterView(state), answer: '' });
+}
+
+// The six causal cells of T = 4, written out by hand (row < column), not taken from the code under test.
+const SIX: [number, number][] = [[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]];
+
+describe('paint-the-mask', () => {
+  test('is not done at the start (nothing painted)', () => expect(checkPainter('paint-the-mask')).toBe(false));
+  test('is done with exactly the six cells above the diagonal, in any order', () => {
+    expect(checkPainter('paint-the-mask', { masked: SIX })).toBe(true);
+    expect(checkPainter('paint-the-mask', { masked: [...SIX].reverse() })).toBe(true);
+  });
+  test('is not done with a cell missing, the diagonal added, or the lower triangle instead', () => {
+    expect(checkPainter('paint-the-mask', { masked: SIX.slice(1) })).toBe(false);
+    expect(checkPainter('paint-the-mask', { masked: [...SIX, [0, 0]] })).toBe(false);
+    expect(checkPainter('paint-the-mask', { masked: SIX.map(([i, j]) => [j, i] as [number, number]) })).toBe(false);
+  });
+  test('is not done on another grid size', () => {
+    expect(checkPainter('paint-the-mask', { T: 5, masked: SIX })).toBe(false);
+  });
+});
+
+describe('zero-is-not-masking', () => {
+  test('starts with the causal cells painted and fill 0, which is not done (row 1 leaks)', () => {
+    const start = lesson.exercises.find((e) => e.id === 'zero-is-not-masking')!.start as Partial<MaskPainterSettings>;
+    expect(start.fill).toBe('0');
+    expect(start.masked).toEqual(SIX);
+    expect(checkPainter('zero-is-not-masking')).toBe(false);
+  });
+  test('−∞ and −1e10 both pass; zeroing after the softmax does not', () => {
+    expect(checkPainter('zero-is-not-masking', { fill: '-inf' })).toBe(true);
+    expect(checkPainter('zero-is-not-masking', { fill: '-1e10' })).toBe(true);
+    expect(checkPainter('zero-is-not-masking', { fill: 'after' })).toBe(false);
+  });
+  test('−∞ with row 1 only partly masked does not pass', () => {
+    expect(checkPainter('zero-is-not-masking', { fill: '-inf', masked: [[0, 1], [0, 2]] })).toBe(false);
+  });
+});
