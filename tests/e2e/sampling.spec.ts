@@ -114,6 +114,8 @@ test('slider-to-redraw latency in Chromium: 20 keyboard steps of τ (median prin
   for (const [id, name] of [['sampling-panel', 'sampling-panel:tau:redraw'], ['softmax-lab', 'softmax-lab:tau:redraw']] as const) {
     const slider = page.locator(`#${id}`).getByRole('slider', { name: 'Temperature τ' });
     await slider.scrollIntoViewIfNeeded();
+    // Widgets hydrate when scrolled into view; a key press before that would move only the native slider.
+    await expect(page.locator(`#${id} [data-hydrated="true"]`)).toBeVisible();
     await slider.focus();
     for (let i = 0; i < 20; i++) {
       const before = await page.evaluate((n) => performance.getEntriesByName(n).length, name);

@@ -31,8 +31,9 @@ describe('−ln p tab', () => {
     expect(tokenLoss(1.5)).toBeNaN();
     expect(tokenLoss(-0.1)).toBeNaN();
   });
-  test('a uniform guess over V = 400 costs ln 400 ≈ 5.99 nats', () => {
+  test('a uniform guess costs ln V: 5.99 nats for V = 400, 10.82 for GPT-2’s 50,257', () => {
     expect(tokenLoss(1 / 400).toFixed(2)).toBe('5.99');
+    expect(tokenLoss(1 / 50_257).toFixed(2)).toBe('10.82');
   });
 });
 
