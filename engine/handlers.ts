@@ -5,6 +5,7 @@ import { analogyVerb, embeddingMapVerb, neighboursVerb } from './verbs/embedding
 import { wordVectorsVerb } from './verbs/wordVectors.ts';
 import { appendCompareVerb, positionLossesVerb } from './verbs/maskingVerbs.ts';
 import { positionEmbeddingsVerb } from './verbs/positionEmbeddings.ts';
+import { forwardWithoutPositionsVerb } from './verbs/forwardWithoutPositions.ts';
 import { generateVerb } from './verbs/generateVerb.ts';
 import { generationLoopVerb } from './verbs/generationLoop.ts';
 import { ngramCountsVerb } from './verbs/ngramVerb.ts';
@@ -45,6 +46,7 @@ export const handlers: { [V in Verb]: Handler<V> } = {
   analogy: analogyVerb,
   ngramCounts: ngramCountsVerb,
   wordVectors: wordVectorsVerb,
+  forwardWithoutPositions: forwardWithoutPositionsVerb,
   positionLosses: positionLossesVerb,
   appendCompare: appendCompareVerb,
   positionEmbeddings: (params, ctx) => {

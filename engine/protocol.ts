@@ -98,6 +98,11 @@ export interface EngineVerbs {
     params: { model: string; text: string; appended: string } & RunOptions;
     result: AppendCompareResult;
   };
+  /** A traced forward pass with the model's added position signal switched off (chapter 8's order demo). */
+  forwardWithoutPositions: {
+    params: { model: string; text: string };
+    result: { ids: number[]; tokens: string[]; logits: Float32Array; trace: Trace };
+  };
   /** What followed the last k words of the text in TinyWorld's training split (an exact n-gram count). */
   ngramCounts: {
     params: { text: string; k: number; seed?: number; top?: number };

@@ -6,6 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readModelDir } from '../../scripts/modelDir.ts';
 import { forward, type Model } from '../../engine/model.ts';
 import type { Tokenizer } from '../../engine/tokenizer/types.ts';
+import { handle } from '../../engine/handlers.ts';
+import { putModel } from '../../engine/modelStore.ts';
+import { recordingContext } from './fixtures/servedModel.ts';
 import { ORDER_PROMPTS, ROUNDING, blockZeroSentence, compareOrders, type OrderComparison } from '../../widgets/positions/orderBlindnessModel.ts';
 
 function compare(model: Model, tokenizer: Tokenizer): OrderComparison {
@@ -54,6 +57,21 @@ describe('OrderBlindness on the course models', () => {
     expect(the.weightA).toBeCloseTo(the.weightB, 6);
     expect(c.bag.reduce((sum, e) => sum + e.weightA, 0)).toBeCloseTo(1, 5);
     expect(blockZeroSentence(c)).toMatch(/^identical/);
+  });
+
+  it('the forwardWithoutPositions verb adds no position rows, leaves the loaded model intact, and gives the bag', async () => {
+    const { model, tokenizer, manifest } = await readModelDir('public/models/tw-learned');
+    putModel({ name: 'tw-learned', model, tokenizer, manifest });
+    const wpeBefore = model.params.wpe;
+    const [ra, rb] = await Promise.all(ORDER_PROMPTS.map((text) => handle('forwardWithoutPositions', { model: 'tw-learned', text }, recordingContext().ctx)));
+    expect(ra.trace.positionEmbeddings.every((x) => x === 0)).toBe(true);
+    expect(Array.from(ra.trace.x0)).toEqual(Array.from(ra.trace.tokenEmbeddings));
+    expect(model.params.wpe).toBe(wpeBefore);
+    expect(model.config.positions).toBe('learned');
+    const vocabulary = Array.from({ length: tokenizer.vocabSize }, (_, id) => tokenizer.tokenText(id));
+    const c = compareOrders({ trace: ra.trace, tokens: ra.tokens }, { trace: rb.trace, tokens: rb.tokens }, vocabulary);
+    expect(c.blockOutputDifference).toBeLessThan(ROUNDING);
+    await expect(handle('forwardWithoutPositions', { model: 'tw-learned', text: 'the zebracorn' }, recordingContext().ctx)).rejects.toThrow(/zebracorn/);
   });
 
   it('tw-rope: the rotary head in block 0 already tells the swapped animals apart at the last position', async () => {

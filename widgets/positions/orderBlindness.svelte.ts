@@ -2,7 +2,7 @@
 // passes compared (block 0 at the last position as a bag, and the next tokens). Models run one after another.
 import { getEngine, isSupersededOrCancelled } from '../../engine/client.ts';
 import { ModelSession } from '../kit/modelSession.svelte.ts';
-import { ORDER_MODELS, ORDER_PROMPTS, compareOrders, type OrderComparison } from './orderBlindnessModel.ts';
+import { ORDER_MODELS, ORDER_PROMPTS, compareOrders, type OrderComparison, type OrderModel } from './orderBlindnessModel.ts';
 
 /** One model's row: its loading session and, once run, the comparison or a sentence saying what went wrong. */
 export class OrderModelRun {
@@ -10,8 +10,8 @@ export class OrderModelRun {
   problem = $state<string | null>(null);
   readonly session: ModelSession | null;
 
-  constructor(readonly name: string, readonly signal: string, available: boolean) {
-    this.session = available ? new ModelSession(name) : null;
+  constructor(readonly model: OrderModel, available: boolean) {
+    this.session = available ? new ModelSession(model.name) : null;
   }
 }
 
@@ -22,7 +22,7 @@ export class OrderBlindnessState {
   readonly runs: OrderModelRun[];
 
   constructor(available: readonly string[], private readonly channel: string) {
-    this.runs = ORDER_MODELS.map((m) => new OrderModelRun(m.name, m.signal, available.includes(m.name)));
+    this.runs = ORDER_MODELS.map((m) => new OrderModelRun(m, available.includes(m.name)));
   }
 
   /** Back to the curriculum's dog/cat pair. */
@@ -38,11 +38,11 @@ export class OrderBlindnessState {
       if (!(await run.session.load())) continue;
       try {
         const engine = getEngine();
-        const channel = `${this.channel}:${run.name}`;
-        const [ra, rb] = await Promise.all([
-          engine.call('forward', { model: run.name, text: a, trace: true }, { channel: `${channel}:a` }),
-          engine.call('forward', { model: run.name, text: b, trace: true }, { channel: `${channel}:b` }),
-        ]);
+        const channel = `${this.channel}:${run.model.key}`;
+        const pass = (text: string, side: string) => run.model.withoutPositions
+          ? engine.call('forwardWithoutPositions', { model: run.model.name, text }, { channel: `${channel}:${side}` })
+          : engine.call('forward', { model: run.model.name, text, trace: true }, { channel: `${channel}:${side}` });
+        const [ra, rb] = await Promise.all([pass(a, 'a'), pass(b, 'b')]);
         run.comparison = compareOrders({ trace: ra.trace!, tokens: ra.tokens }, { trace: rb.trace!, tokens: rb.tokens }, run.session.summary!.vocabulary);
         run.problem = null;
       } catch (error) {

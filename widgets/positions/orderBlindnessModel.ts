@@ -10,13 +10,17 @@ export const ORDER_PROMPTS: [string, string] = [
   'the cat chased the dog . the one that ran away was the',
 ];
 
-/** The four course models of chapter 8, in the order the lesson introduces their position signals. */
-export const ORDER_MODELS = [
-  { name: 'tw-learned', signal: 'learned table' },
-  { name: 'tw-sin', signal: 'sinusoidal' },
-  { name: 'tw-rope', signal: 'rotary (RoPE)' },
-  { name: 'tw-nope', signal: 'none' },
-] as const;
+/** One row of the comparison: a course model, run as trained or with its position signal switched off. */
+export interface OrderModel { key: string; name: string; signal: string; withoutPositions: boolean }
+
+/** The four course models of chapter 8, plus tw-learned with its table switched off (available even before tw-nope is). */
+export const ORDER_MODELS: readonly OrderModel[] = [
+  { key: 'tw-learned', name: 'tw-learned', signal: 'learned table', withoutPositions: false },
+  { key: 'tw-sin', name: 'tw-sin', signal: 'sinusoidal', withoutPositions: false },
+  { key: 'tw-rope', name: 'tw-rope', signal: 'rotary (RoPE)', withoutPositions: false },
+  { key: 'tw-nope', name: 'tw-nope', signal: 'none (trained without)', withoutPositions: false },
+  { key: 'tw-learned-off', name: 'tw-learned', signal: 'none (table switched off, never trained so)', withoutPositions: true },
+];
 
 /** One token type in the last position's view: how much block-0 attention it gets in each prompt. */
 export interface BagEntry {
