@@ -2,17 +2,19 @@
 import { describe, expect, test } from 'vitest';
 import { SAMPLE_BATCH, sampleCounts, tokenLoss } from '../../widgets/softmax/softmaxExtras.ts';
 import { DEFAULT_SETTINGS, softmaxLabView, type SoftmaxLabSettings } from '../../widgets/softmax/softmaxLabModel.ts';
+import { entropy } from '../../engine/softmax.ts';
 import { readLesson } from './fixtures/lessonQuiz.ts';
 
 const lab = (over: Partial<SoftmaxLabSettings>): SoftmaxLabSettings => ({ ...DEFAULT_SETTINGS, ...over });
 
-describe('entropy shown by the lab', () => {
+describe('entropy shown by the lab (engine entropy of the lab view’s probabilities)', () => {
+  const h = (over: Partial<SoftmaxLabSettings>) => entropy(softmaxLabView(lab(over)).probs);
   test('(4, 3, 1) at τ 0.5 / 1 / 2 gives 0.380 / 0.714 / 0.953 nats', () => {
-    expect([0.5, 1, 2].map((tau) => softmaxLabView(lab({ tau })).entropy.toFixed(3))).toEqual(['0.380', '0.714', '0.953']);
+    expect([0.5, 1, 2].map((tau) => h({ tau }).toFixed(3))).toEqual(['0.380', '0.714', '0.953']);
   });
-  test('equal scores give the maximum, ln 3; divide-by-sum shows none', () => {
-    expect(softmaxLabView(lab({ scores: [2, 2, 2] })).entropy).toBeCloseTo(Math.log(3), 12);
-    expect(softmaxLabView(lab({ mode: 'divide' })).entropy).toBeNaN();
+  test('equal scores give the maximum, ln 3; one certain token gives 0', () => {
+    expect(h({ scores: [2, 2, 2] })).toBeCloseTo(Math.log(3), 12);
+    expect(h({ tau: 0 })).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 // SoftmaxLab's plain data: its settings, their URL schema, and the derived view exercise checks read.
 // Pure TypeScript (no runes) so unit tests and the content schema can use it in Node.
 import { z } from 'zod';
-import { divideBySum, entropy, softmaxWithTemperature } from '../../engine/softmax.ts';
+import { divideBySum, softmaxWithTemperature } from '../../engine/softmax.ts';
 import { samplingDistribution } from '../../engine/sample.ts';
 import { defineWidgetState } from '../kit/urlState.ts';
 
@@ -41,8 +41,6 @@ export interface SoftmaxLabView {
   kept: number[];
   /** The renormalised probabilities of `kept`, in the same order. */
   keptProbs: number[];
-  /** Entropy in nats of `probs` (before truncation); NaN in divide mode, where the numbers may not be probabilities. */
-  entropy: number;
 }
 
 /** Whether truncation is switched on at all. */
@@ -53,12 +51,12 @@ export function softmaxLabView(settings: SoftmaxLabSettings): SoftmaxLabView {
   try {
     if (settings.mode === 'divide') {
       const probs = divideBySum(settings.scores);
-      return { probs, kept: probs.map((_, i) => i), keptProbs: probs, entropy: Number.NaN };
+      return { probs, kept: probs.map((_, i) => i), keptProbs: probs };
     }
     const probs = softmaxWithTemperature(settings.scores, settings.tau).probs;
     const kept = samplingDistribution(settings.scores, { temperature: settings.tau, topK: settings.topK, topP: settings.topP });
-    return { probs, kept: kept.ids, keptProbs: kept.probs, entropy: entropy(probs) };
+    return { probs, kept: kept.ids, keptProbs: kept.probs };
   } catch {
-    return { probs: [], kept: [], keptProbs: [], entropy: Number.NaN };
+    return { probs: [], kept: [], keptProbs: [] };
   }
 }
