@@ -6,6 +6,8 @@ import { positionChecks } from './position.ts';
 import { tokensChecks } from './tokens.ts';
 import { embeddingsChecks } from './embeddings.ts';
 import { similarityChecks } from './similarity.ts';
+import { attentionChecks } from './attention.ts';
+import { attentionToyChecks } from './attentionToy.ts';
 import { fineTuningChecks } from './fineTuning.ts';
 import { maskingChecks } from './masking.ts';
 import type { ExerciseCheck } from './types.ts';
@@ -18,6 +20,8 @@ export const exerciseChecks: Record<string, ExerciseCheck> = {
   ...tokensChecks,
   ...similarityChecks,
   ...embeddingsChecks,
+  ...attentionChecks,
+  ...attentionToyChecks,
   ...fineTuningChecks,
   ...maskingChecks,
 };

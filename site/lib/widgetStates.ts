@@ -10,6 +10,10 @@ import { playgroundState } from '../../widgets/tokens/playgroundModel.ts';
 import { embeddingMapState } from '../../widgets/embeddings/embeddingMapModel.ts';
 import { playgroundState as vectorPlaygroundState } from '../../widgets/similarity/playgroundModel.ts';
 import { dimensionSpreadState } from '../../widgets/similarity/dimensionSpreadModel.ts';
+import { headViewerState } from '../../widgets/attention/model/headViewerModel.ts';
+import { wordGravityState } from '../../widgets/attention/toy/wordGravityModel.ts';
+import { whoPullsWhomState } from '../../widgets/attention/toy/whoPullsWhomModel.ts';
+import { attentionCalculatorState } from '../../widgets/attention/toy/attentionCalculatorModel.ts';
 import { samplingState } from '../../widgets/sampling/samplingModel.ts';
 import { gradientStepState } from '../../widgets/finetune/math/gradientStepModel.ts';
 import { parameterCounterState } from '../../widgets/block/parameterCounterModel.ts';
@@ -31,6 +35,10 @@ export const widgetStates = {
   VectorPlayground: vectorPlaygroundState,
   DimensionSpread: dimensionSpreadState,
   EmbeddingMap: embeddingMapState,
+  HeadViewer: headViewerState,
+  WordGravity: wordGravityState,
+  WhoPullsWhom: whoPullsWhomState,
+  AttentionCalculator: attentionCalculatorState,
   ParameterCounter: parameterCounterState,
   BlockInspector: blockInspectorState,
   LogitLens: logitLensState,

@@ -13,6 +13,10 @@ import { GROUP_IDS, type EmbeddingMapSettings } from '../../widgets/embeddings/e
 import type { NgramSettings } from '../../widgets/ngram/ngramModel.ts';
 import type { PlaygroundSettings as VectorPlaygroundSettings } from '../../widgets/similarity/playgroundModel.ts';
 import { DIMENSIONS, type DimensionSpreadSettings } from '../../widgets/similarity/dimensionSpreadModel.ts';
+import type { HeadViewerSettings } from '../../widgets/attention/model/headViewerModel.ts';
+import { WORDS, type WordGravitySettings } from '../../widgets/attention/toy/wordGravityModel.ts';
+import { PAIRS, PAIR_IDS, type WhoPullsWhomSettings } from '../../widgets/attention/toy/whoPullsWhomModel.ts';
+import { PRESETS as CALCULATOR_PRESETS, PRESET_IDS as CALCULATOR_PRESET_IDS, type AttentionCalculatorSettings } from '../../widgets/attention/toy/attentionCalculatorModel.ts';
 import type { MaskPainterSettings } from '../../widgets/masking/maskPainterModel.ts';
 import type { SamplingSettings } from '../../widgets/sampling/samplingModel.ts';
 import { TOKEN_NAMES as GRADIENT_TOKENS, type GradientStepSettings } from '../../widgets/finetune/math/gradientStepModel.ts';
@@ -99,6 +103,32 @@ const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
     return { a: [coordinate(), coordinate()], b: [coordinate(), coordinate()], c: [coordinate(), coordinate()], normalise: rng() < 0.5 };
   },
   DimensionSpread: (rng): DimensionSpreadSettings => ({ d: pick(rng, DIMENSIONS), scaled: rng() < 0.5 }),
+  HeadViewer: (rng): HeadViewerSettings => ({
+    model: pick(rng, ['tw-learned', 'tw-rope'] as const), text: pick(rng, ['the bear ate the honey', '', randomText(rng, 400)]),
+    layer: Math.floor(rng() * 16), head: Math.floor(rng() * 16), query: -1 + Math.floor(rng() * 65), heatmap: pick(rng, ['head', 'average'] as const),
+  }),
+  WordGravity: (rng): WordGravitySettings => {
+    // 2–5 distinct vocabulary words in a random order; `|| 0`: JSON has no −0.
+    const words = [...WORDS].sort(() => rng() - 0.5).slice(0, 2 + Math.floor(rng() * 4));
+    const coordinate = () => pick(rng, [Math.round(between(rng, -4, 4) * 100) / 100, between(rng, -4, 4), 0, 4, -4]) || 0;
+    return {
+      tokens: Object.fromEntries(words.map((w) => [w, [coordinate(), coordinate()]])),
+      weights: pick(rng, ['similarity', 'uniform'] as const), scale: rng() < 0.5, W: 'identity', steps: Math.floor(rng() * 7),
+    };
+  },
+  WhoPullsWhom: (rng): WhoPullsWhomSettings => {
+    const pair = pick(rng, PAIR_IDS);
+    const entry = () => pick(rng, [Math.round(between(rng, -20, 20) * 10) / 10, between(rng, -20, 20), 0, 1]) || 0;
+    const dk = 1 + Math.floor(rng() * 2);
+    const projection = () => [Array.from({ length: dk }, entry), Array.from({ length: dk }, entry)];
+    return { pair, X: PAIRS[pair].X.map(() => [entry(), entry()] as [number, number]), WQ: projection(), WK: projection() };
+  },
+  AttentionCalculator: (rng): AttentionCalculatorSettings => {
+    const preset = pick(rng, CALCULATOR_PRESET_IDS);
+    const like = (m: number[][]) => m.map((row) => row.map(() => pick(rng, [Math.round(between(rng, -100, 100) * 10) / 10, between(rng, -100, 100), 0, 1]) || 0));
+    const p = CALCULATOR_PRESETS[preset].settings;
+    return { preset, X: like(p.X), WQ: like(p.WQ), WK: like(p.WK), WV: like(p.WV), scale: rng() < 0.5, mask: rng() < 0.5 };
+  },
   GradientStep: (rng): GradientStepSettings => {
     const n = 2 + Math.floor(rng() * (GRADIENT_TOKENS.length - 1));
     // `|| 0`: JSON has no −0.

@@ -1,0 +1,91 @@
+// What chapter 6 says about real heads, measured here on the committed course models through the same view the
+// widget and the exercise check use: which model has a head that flips between "hungry" and "delicious", that the
+// exercise's check is false on its start and true on that head, and the lesson's other claims about heads.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { forward } from '../../engine/model.ts';
+import { readModelDir } from '../../scripts/modelDir.ts';
+import { attentionChecks, bearOverHoney, PRONOUN_HEAD_MARGIN } from '../../lessons/checks/attention.ts';
+import { runCheck } from '../../lessons/checks/types.ts';
+import { DEFAULT_HEAD_VIEWER, headViewerView, type HeadViewerSettings, type HeadViewerView } from '../../widgets/attention/model/headViewerModel.ts';
+import { APPLE_COMPANY, APPLE_FRUIT, BEAR_DELICIOUS, BEAR_HUNGRY } from '../../widgets/attention/model/headViewerPresets.ts';
+
+type ModelName = 'tw-learned' | 'tw-rope';
+const runs: Record<string, { tokens: string[]; trace: NonNullable<ReturnType<typeof forward>['trace']> }> = {};
+const manifest = (name: ModelName) => JSON.parse(readFileSync(`public/models/${name}/manifest.json`, 'utf8'));
+const demoHeadOf = (name: ModelName) => manifest(name).evals.checks.find((c: { id: string }) => c.id === 'C-6b').measured.demoHead;
+
+beforeAll(async () => {
+  for (const name of ['tw-learned', 'tw-rope'] as const) {
+    const { model, tokenizer } = await readModelDir(`public/models/${name}`);
+    for (const text of [BEAR_HUNGRY, BEAR_DELICIOUS, APPLE_FRUIT, APPLE_COMPANY]) {
+      const ids = tokenizer.encode(text).ids;
+      runs[`${name}|${text}`] = { tokens: ids.map((id) => tokenizer.tokenText(id)), trace: forward(model, ids, { trace: true }).trace! };
+    }
+  }
+});
+
+function view(model: ModelName, text: string, layer: number, head: number): { state: HeadViewerSettings; view: HeadViewerView } {
+  const state = { ...DEFAULT_HEAD_VIEWER, model, text, layer, head };
+  const run = runs[`${model}|${text}`];
+  return { state, view: headViewerView(state, run.tokens, run.trace) };
+}
+const everyHead = Array.from({ length: 16 }, (_, k) => [Math.floor(k / 4), k % 4] as const);
+/** Heads that prefer bear on "hungry" by the margin and prefer honey on "delicious" by 0.05 (C-6b's lesson conditions). */
+const flippingHeads = (model: ModelName) => everyHead.filter(([l, h]) =>
+  bearOverHoney(view(model, BEAR_HUNGRY, l, h).view) >= PRONOUN_HEAD_MARGIN && -bearOverHoney(view(model, BEAR_DELICIOUS, l, h).view) >= 0.05);
+
+describe('find-the-pronoun-head', () => {
+  const check = attentionChecks['find-the-pronoun-head'];
+
+  it('tw-rope has a head that flips, and it is the demo head its manifest records', () => {
+    const demo = demoHeadOf('tw-rope');
+    expect(flippingHeads('tw-rope')).toContainEqual([demo.layer, demo.head]);
+    const hungry = bearOverHoney(view('tw-rope', BEAR_HUNGRY, demo.layer, demo.head).view);
+    expect(hungry).toBeCloseTo(demo.lessonHungry, 3);
+  });
+
+  it('tw-learned has none (its manifest’s demo head is null): heads that pick bear keep bear on "delicious"', () => {
+    expect(demoHeadOf('tw-learned')).toBeNull();
+    expect(flippingHeads('tw-learned')).toEqual([]);
+    const bearHeads = everyHead.filter(([l, h]) => bearOverHoney(view('tw-learned', BEAR_HUNGRY, l, h).view) >= PRONOUN_HEAD_MARGIN);
+    expect(bearHeads.length).toBeGreaterThan(0);
+    for (const [l, h] of bearHeads) expect(bearOverHoney(view('tw-learned', BEAR_DELICIOUS, l, h).view)).toBeGreaterThan(0);
+  });
+
+  it('the check is false on the start (tw-rope, layer 0, head 0) and true on the demo head', () => {
+    expect(runCheck(check, { ...view('tw-rope', BEAR_HUNGRY, 0, 0), answer: '' })).toBe(false);
+    const demo = demoHeadOf('tw-rope');
+    expect(runCheck(check, { ...view('tw-rope', BEAR_HUNGRY, demo.layer, demo.head), answer: '' })).toBe(true);
+  });
+
+  it('the check is false on the "delicious" sentence, even on the demo head, and when the view lags the text', () => {
+    const demo = demoHeadOf('tw-rope');
+    expect(runCheck(check, { ...view('tw-rope', BEAR_DELICIOUS, demo.layer, demo.head), answer: '' })).toBe(false);
+    const solved = view('tw-rope', BEAR_HUNGRY, demo.layer, demo.head);
+    const stale = view('tw-rope', BEAR_DELICIOUS, demo.layer, demo.head).view;
+    expect(runCheck(check, { state: solved.state, view: stale, answer: '' })).toBe(false);
+  });
+});
+
+describe('other claims of the lesson', () => {
+  it('on tw-rope the demo head, at "apple", looks most at the cue word: "juicy" or "tech"/"company"', () => {
+    const demo = demoHeadOf('tw-rope');
+    for (const [text, cues] of [[APPLE_FRUIT, ['juicy']], [APPLE_COMPANY, ['tech', 'company']]] as const) {
+      const { view: v } = view('tw-rope', text, demo.layer, demo.head);
+      const row = v.A[v.query];
+      expect(v.tokens[v.query]).toBe('apple');
+      expect(cues).toContain(v.tokens[row.indexOf(Math.max(...row))]);
+    }
+  });
+
+  it('attention is not mostly nearby: in both models some head gives the last token ≥ 0.5 of its weight to a key 8+ tokens back', () => {
+    for (const model of ['tw-learned', 'tw-rope'] as const) {
+      const far = everyHead.some(([l, h]) => {
+        const { view: v } = view(model, BEAR_HUNGRY, l, h);
+        return v.A[v.query].some((w, j) => v.query - j >= 8 && w >= 0.5);
+      });
+      expect(far, model).toBe(true);
+    }
+  });
+});
