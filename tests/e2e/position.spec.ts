@@ -1,4 +1,5 @@
 // Chapter 8: every position widget's main interaction by keyboard, and the three exercises solved in the browser.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { watchPage } from './helpers';
 
@@ -291,3 +292,23 @@ test('order blindness: each built model on the dog/cat pair, with answers and ba
   await expect(learned.locator('td').nth(3)).toContainText('cat', { timeout: 20_000 });
   expect(ownProblems(problems)).toEqual([]);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no WCAG 2.2 AA violations in the engine widgets with their tables open (${scheme})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/chapters/position/');
+    const ids = ['order-blindness', 'learned-positions', 'rope-rotator', 'rope-live'];
+    for (const id of ids) await widget(page, id);
+    await expect(page.locator('#learned-positions [data-ready="true"]')).toBeVisible({ timeout: HYDRATION_MS });
+    await expect(page.locator('#rope-live [data-loss]')).not.toHaveAttribute('data-loss', '', { timeout: HYDRATION_MS });
+    await expect(page.locator('#order-blindness tr[data-model="tw-rope"]')).not.toHaveAttribute('data-block0-difference', '', { timeout: 30_000 });
+    // Open the smaller tables; the two big matrices share their markup and styles, and would only slow axe down.
+    for (const name of ['Table: the PCA coordinates of every position', 'Table: mean score by offset', 'Speed multiplier of each pair (1 = as trained)']) {
+      await page.locator('#learned-positions, #rope-live').getByText(name, { exact: true }).click();
+    }
+    const results = await new AxeBuilder({ page }).include(ids.map((id) => `#${id}`))
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
