@@ -1,5 +1,6 @@
 // Checks for chapter 7's exercises (curriculum: "Exercises" of chapter 7).
 import { causalCells, sameCells, type MaskPainterSettings, type MaskPainterView } from '../../widgets/masking/maskPainterModel.ts';
+import type { TrainVsGenerateSettings, TrainVsGenerateView } from '../../widgets/masking/trainVsGenerateModel.ts';
 import { checkFor, type ExerciseCheck } from './types.ts';
 
 /** Chapter 7 checks, keyed by exercise id. */
@@ -10,4 +11,9 @@ export const maskingChecks: Record<string, ExerciseCheck> = {
   // Row 1 exactly [1, 0, 0, 0] with a fill other than 0: −∞ and −1e10 both give exact zeros in float32.
   'zero-is-not-masking': checkFor<MaskPainterSettings, MaskPainterView>(({ state, view }) =>
     state.fill !== '0' && view.A[0].length === 4 && view.A[0].every((a, j) => a === (j === 0 ? 1 : 0))),
+  // "because" appended with the mask on, and the engine's comparison (computed for that very word) found no change
+  // above 1e-5 in any earlier row; by construction of the causal mask it is exactly 0.
+  'append-and-compare': checkFor<TrainVsGenerateSettings, TrainVsGenerateView>(({ state, view }) =>
+    state.mode === 'append' && state.causal && state.appended.trim() === 'because' && view.comparedFor?.trim() === 'because'
+    && view.maxAbsDiffEarlier !== null && view.maxAbsDiffEarlier < 1e-5),
 };

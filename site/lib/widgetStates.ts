@@ -21,10 +21,12 @@ import { blockInspectorState } from '../../widgets/block/blockInspectorModel.ts'
 import { logitLensState } from '../../widgets/block/logitLensModel.ts';
 import { generationLoopState } from '../../widgets/block/generationLoopModel.ts';
 import { maskPainterState } from '../../widgets/masking/maskPainterModel.ts';
+import { trainVsGenerateState } from '../../widgets/masking/trainVsGenerateModel.ts';
 
 /** Widget name → shareable state spec. */
 export const widgetStates = {
   MaskPainter: maskPainterState,
+  TrainVsGenerate: trainVsGenerateState,
   SoftmaxLab: softmaxLabState,
   NextTokenStepper: nextTokenState,
   NgramVsModel: ngramState,

@@ -73,3 +73,52 @@ test('zero-is-not-masking reports Done after choosing −∞', async ({ page }) 
   await exercise.getByLabel(/−∞ before the softmax/).check();
   await expect(exercise).toContainText('Done');
 });
+
+test('Train mode: one pass scores every position; Append: exactly 0 with the mask, above 0 without', async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  const problems = watchPage(page, baseURL!);
+  await open(page, 'train-vs-generate');
+  const w = page.locator('#train-vs-generate');
+  // "the bear ate the honey because it was hungry ." is 10 tokens: 9 predictions from one pass.
+  await expect(w.locator('[data-loss-row]')).toHaveCount(9, { timeout: 45_000 });
+  await expect(w.locator('[data-train-summary]')).toContainText('1 forward pass');
+  await w.getByLabel(/Append: does a new token/).check();
+  await w.getByLabel('Text', { exact: true }).fill('the bear ate the honey');
+  await w.getByLabel('Text', { exact: true }).press('Enter');
+  await w.getByLabel('Append', { exact: true }).fill('because');
+  await w.getByLabel('Append', { exact: true }).press('Enter');
+  await expect(w.locator('[data-max-diff]')).toHaveAttribute('data-max-diff', '0');
+  await expect(w.locator('[data-cache-diff]')).toContainText('0 (exactly)');
+  await w.getByLabel(/mask switched off at inference/).check();
+  await expect.poll(async () => Number(await w.locator('[data-max-diff]').getAttribute('data-max-diff'))).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});
+
+test('Generate mode: each step is one more forward pass; an unknown word gets a sentence', async ({ page }) => {
+  test.setTimeout(90_000);
+  await open(page, 'train-vs-generate');
+  const w = page.locator('#train-vs-generate');
+  await w.getByLabel(/Generate: one pass per new token/).check();
+  const next = w.getByRole('button', { name: /Next step/ });
+  await expect(next).toBeEnabled({ timeout: 45_000 });
+  await next.click();
+  await expect(w.locator('[data-passes]')).toHaveText('1');
+  await expect(next).toBeEnabled();
+  await next.click();
+  await expect(w.locator('[data-passes]')).toHaveText('2');
+  await w.getByLabel('Text', { exact: true }).fill('the bear ate a zebra');
+  await w.getByLabel('Text', { exact: true }).press('Enter');
+  await expect(w.locator('[role="status"]')).toContainText('never seen the word "zebra"');
+});
+
+test('append-and-compare reports Done after appending "because"', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/chapters/masking/#ex-append-and-compare');
+  const exercise = page.locator('#ex-append-and-compare');
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible();
+  await expect(exercise).not.toContainText('Done');
+  await exercise.getByLabel('Append', { exact: true }).fill('because');
+  await exercise.getByRole('button', { name: 'Append and compare' }).click();
+  await expect(exercise).toContainText('Done', { timeout: 45_000 });
+});

@@ -4,6 +4,7 @@ import { exerciseChecks } from '../../lessons/checks/index.ts';
 import { runCheck } from '../../lessons/checks/types.ts';
 import { widgetStates } from '../../site/lib/widgetStates.ts';
 import { maskPainterView, type MaskPainterSettings } from '../../widgets/masking/maskPainterModel.ts';
+import { trainVsGenerateView, type TrainVsGenerateSettings } from '../../widgets/masking/trainVsGenerateModel.ts';
 import { readLesson } from './fixtures/lessonQuiz.ts';
 
 const { lesson } = readLesson('07-masking.mdx');
@@ -48,5 +49,29 @@ describe('zero-is-not-masking', () => {
   });
   test('−∞ with row 1 only partly masked does not pass', () => {
     expect(checkPainter('zero-is-not-masking', { fill: '-inf', masked: [[0, 1], [0, 2]] })).toBe(false);
+  });
+});
+
+describe('append-and-compare (views from engine results; the engine side is tested in masking.verbs)', () => {
+  const exercise = lesson.exercises.find((e) => e.id === 'append-and-compare')!;
+  const startState = { ...widgetStates.TrainVsGenerate.defaults, ...exercise.start } as TrainVsGenerateSettings;
+  const compareFor = (appended: string, maxAbsDiffEarlier: number) => ({
+    result: { tokens: [], appendedTokens: [appended], rowChanges: [maxAbsDiffEarlier], maxAbsDiffEarlier, topBefore: [], topAfter: [], kvChangeByLayer: [], cacheVsFull: null },
+    appended,
+  });
+  const check = (state: TrainVsGenerateSettings, compare: ReturnType<typeof compareFor> | null) =>
+    runCheck(exerciseChecks['append-and-compare'], { state, view: trainVsGenerateView(state, { compare }), answer: '' });
+
+  test('starts in append mode on "the bear ate the honey", mask on, nothing appended: not done', () => {
+    expect(startState).toMatchObject({ model: 'tw-learned', mode: 'append', text: 'the bear ate the honey', causal: true, appended: '' });
+    expect(check(startState, null)).toBe(false);
+  });
+  test('done once "because" is appended and the comparison for it reports 0', () => {
+    expect(check({ ...startState, appended: 'because' }, compareFor('because', 0))).toBe(true);
+  });
+  test('not done with the mask off, another word, or a stale comparison', () => {
+    expect(check({ ...startState, appended: 'because', causal: false }, compareFor('because', 0.02))).toBe(false);
+    expect(check({ ...startState, appended: 'so' }, compareFor('so', 0))).toBe(false);
+    expect(check({ ...startState, appended: 'because' }, compareFor('so', 0))).toBe(false);
   });
 });

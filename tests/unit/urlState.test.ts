@@ -18,6 +18,7 @@ import { WORDS, type WordGravitySettings } from '../../widgets/attention/toy/wor
 import { PAIRS, PAIR_IDS, type WhoPullsWhomSettings } from '../../widgets/attention/toy/whoPullsWhomModel.ts';
 import { PRESETS as CALCULATOR_PRESETS, PRESET_IDS as CALCULATOR_PRESET_IDS, type AttentionCalculatorSettings } from '../../widgets/attention/toy/attentionCalculatorModel.ts';
 import type { MaskPainterSettings } from '../../widgets/masking/maskPainterModel.ts';
+import type { TrainVsGenerateSettings } from '../../widgets/masking/trainVsGenerateModel.ts';
 import type { SamplingSettings } from '../../widgets/sampling/samplingModel.ts';
 import { TOKEN_NAMES as GRADIENT_TOKENS, type GradientStepSettings } from '../../widgets/finetune/math/gradientStepModel.ts';
 import { STEP_IDS } from '../../widgets/block/blockSteps.ts';
@@ -43,6 +44,10 @@ const randomText = (rng: Rng, max: number): string => {
 
 /** A random valid state per widget; a new widget in `widgetStates` must add its generator here. */
 const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
+  TrainVsGenerate: (rng): TrainVsGenerateSettings => ({
+    model: pick(rng, ['tw-learned', 'tw-nomask']), causal: rng() < 0.5, mode: pick(rng, ['train', 'generate', 'append'] as const),
+    text: randomText(rng, 200), appended: randomText(rng, 40), generated: Array.from({ length: Math.floor(rng() * 6) }, () => randomText(rng, 12)),
+  }),
   MaskPainter: (rng): MaskPainterSettings => ({
     T: 2 + Math.floor(rng() * 5), scores: pick(rng, ['example-c', `seed:${Math.floor(rng() * 1e9)}`] as const),
     masked: Array.from({ length: Math.floor(rng() * 12) }, () => [Math.floor(rng() * 6), Math.floor(rng() * 6)] as [number, number]),
