@@ -52,6 +52,19 @@ describe('make-it-deterministic on tw-learned', () => {
     expect(solved({ topP: 0.9 })).toBe(false);
   });
 
+  test('lowering τ alone does not solve it here: the top logits are too close even at τ = 0.05', () => {
+    expect(solved({ tau: 0.05 })).toBe(false);
+  });
+
+  test('the kept set the panel computes from the cached logits is the one the nextToken verb reports', async () => {
+    for (const options of [{ temperature: 1, topP: 0.5 }, { temperature: 0.3, topK: 5 }, { temperature: 2, topK: 50, topP: 0.9 }]) {
+      const verb = await handle('nextToken', { model: 'tw-learned', text: PROMPT, top: 1, ...options }, ctx);
+      const view = samplingView({ ...DEFAULT_SAMPLING, prompt: PROMPT, tau: options.temperature, topK: options.topK ?? 0, topP: options.topP ?? 1 }, cached);
+      expect(view.kept).toEqual(verb.sampling.ids.map((id) => cached.vocabulary[id]));
+      view.keptProbs.forEach((p, i) => expect(p).toBeCloseTo(verb.sampling.probs[i], 12));
+    }
+  });
+
   test('changing the prompt or drawing fewer samples does not count', () => {
     expect(solved({ prompt: 'the capital of france is', mode: 'greedy' })).toBe(false);
     expect(solved({ mode: 'greedy', n: 19 })).toBe(false);
