@@ -7,6 +7,9 @@ import {
   type CachedLogits, type DecodeMode, type SamplingSettings, type SamplingView,
 } from './samplingModel.ts';
 
+/** Quiet time after the last keystroke before the new prompt's result is announced. */
+const ANNOUNCE_DELAY_MS = 700;
+
 /** Reactive state of one panel. */
 export class SamplingPanelState {
   prompt = $state(DEFAULT_SAMPLING.prompt);
@@ -64,11 +67,18 @@ export class SamplingPanelState {
       this.cached = { prompt, logits: r.logits, vocabulary: this.session.summary?.vocabulary ?? [] };
       this.passes += 1;
       this.problem = null;
-      this.announcement = `The model read “${prompt}”. ${this.view.distinct} different tokens in ${this.view.samples.length} samples.`;
+      this.announceSoon(`The model read “${prompt}”. ${this.view.distinct} different tokens in ${this.view.samples.length} samples.`);
     } catch (error) {
       if (isSupersededOrCancelled(error)) return;
       this.problem = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Announces once typing pauses, so a screen reader hears the last prompt, not one sentence per keystroke. */
+  private announceSoon(text: string): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => (this.announcement = text), ANNOUNCE_DELAY_MS);
   }
 
   /** A new batch of draws from the same cached distribution: the next seed, no forward pass. */
