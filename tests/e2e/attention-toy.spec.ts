@@ -5,12 +5,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { watchPage } from './helpers';
 
 const CHAPTER = '/chapters/attention/';
+/** Hydration can take a while on a busy machine: the chapter also loads the course model for its later widgets. */
+const HYDRATED = { timeout: 20_000 };
 
 /** Opens the chapter and waits until a widget (or exercise) has hydrated; widgets hydrate when scrolled into view. */
 async function open(page: Page, id: string): Promise<void> {
   await page.goto(CHAPTER);
   await page.locator(`#${id}`).scrollIntoViewIfNeeded();
-  await expect(page.locator(`#${id} [data-hydrated="true"]`).first()).toBeVisible();
+  await expect(page.locator(`#${id} [data-hydrated="true"]`).first()).toBeVisible(HYDRATED);
 }
 
 test('word gravity: keyboard-only, orange is replaced by phone and one Step puts apple at (0.5, 1.5)', async ({ page, baseURL }) => {
@@ -54,7 +56,7 @@ test('two-token-pull: typing (0.5, 1.5) solves it, the orange answer does not', 
   await page.goto(`${CHAPTER}#ex-two-token-pull`);
   const exercise = page.locator('#ex-two-token-pull');
   await exercise.scrollIntoViewIfNeeded();
-  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible();
+  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible(HYDRATED);
   const box = exercise.getByLabel('apple is now at');
   await box.fill('(1.5, 0.5)');
   await box.press('Enter');
@@ -84,7 +86,7 @@ test('break-the-symmetry: typing the projections reports Done', async ({ page })
   await page.goto(`${CHAPTER}#ex-break-the-symmetry`);
   const exercise = page.locator('#ex-break-the-symmetry');
   await exercise.scrollIntoViewIfNeeded();
-  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible();
+  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible(HYDRATED);
   const type = async (name: string, value: string) => {
     const box = exercise.getByRole('spinbutton', { name });
     await box.fill(value);
@@ -132,7 +134,7 @@ test('food-looks-for-animals: one entry of W_Q gives honey 0.768 on bear and rep
   await page.goto(`${CHAPTER}#ex-food-looks-for-animals`);
   const exercise = page.locator('#ex-food-looks-for-animals');
   await exercise.scrollIntoViewIfNeeded();
-  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible();
+  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible(HYDRATED);
   const box = exercise.getByRole('spinbutton', { name: 'W_Q, feature food, query dimension 1' });
   await box.fill('1');
   await box.press('Tab');
@@ -163,7 +165,7 @@ for (const scheme of ['light', 'dark'] as const) {
     // Hydrate every toy widget and exercise, and focus a calculator cell so its explanation is on screen.
     for (const id of ['word-gravity', 'who-pulls-whom', 'attention-calculator', 'why-root-dk', 'ex-two-token-pull', 'ex-break-the-symmetry', 'ex-food-looks-for-animals']) {
       await page.locator(`#${id}`).scrollIntoViewIfNeeded();
-      await expect(page.locator(`#${id} [data-hydrated="true"]`).first()).toBeVisible();
+      await expect(page.locator(`#${id} [data-hydrated="true"]`).first()).toBeVisible(HYDRATED);
     }
     await page.locator('#attention-calculator-A [data-cell="0-0"]').focus();
     const results = await new AxeBuilder({ page })
