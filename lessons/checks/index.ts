@@ -10,6 +10,7 @@ import { attentionChecks } from './attention.ts';
 import { attentionToyChecks } from './attentionToy.ts';
 import { fineTuningChecks } from './fineTuning.ts';
 import { maskingChecks } from './masking.ts';
+import { fineTuneLabChecks } from './fineTuneLab.ts';
 import type { ExerciseCheck } from './types.ts';
 
 /** Exercise id → check. */
@@ -24,4 +25,5 @@ export const exerciseChecks: Record<string, ExerciseCheck> = {
   ...attentionToyChecks,
   ...fineTuningChecks,
   ...maskingChecks,
+  ...fineTuneLabChecks,
 };

@@ -16,6 +16,8 @@ import { whoPullsWhomState } from '../../widgets/attention/toy/whoPullsWhomModel
 import { attentionCalculatorState } from '../../widgets/attention/toy/attentionCalculatorModel.ts';
 import { samplingState } from '../../widgets/sampling/samplingModel.ts';
 import { gradientStepState } from '../../widgets/finetune/math/gradientStepModel.ts';
+import { fineTuneBenchState } from '../../widgets/finetune/lab/fineTuneBenchModel.ts';
+import { weightDiffState } from '../../widgets/finetune/lab/weightDiffModel.ts';
 import { parameterCounterState } from '../../widgets/block/parameterCounterModel.ts';
 import { blockInspectorState } from '../../widgets/block/blockInspectorModel.ts';
 import { logitLensState } from '../../widgets/block/logitLensModel.ts';
@@ -47,6 +49,8 @@ export const widgetStates = {
   GenerationLoop: generationLoopState,
   SamplingPanel: samplingState,
   GradientStep: gradientStepState,
+  FineTuneBench: fineTuneBenchState,
+  WeightDiff: weightDiffState,
 };
 
 /** A widget name usable in an exercise's `widget` field. */

@@ -108,5 +108,29 @@ test('bad custom data gives a sentence, not a crash', async ({ page }) => {
     el.value = 'the cat ate . '.repeat(8000);
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  await expect(lab.locator('[role="status"]')).toContainText('use at most 8,000');
+  await expect(lab.locator('[role="status"]')).toContainText('use at most 2,000');
+});
+
+test('WeightDiff: a run on the exercise page fills the heatmap, and naming the top matrix solves who-changed-most', async ({ page }) => {
+  await page.goto('/exercises/who-changed-most/');
+  const widget = page.locator('[data-hydrated="true"]').filter({ hasText: 'No fine-tuning run yet' });
+  await expect(widget).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Fine-tune on velmora now' }).click();
+  const headline = page.getByText('the matrix that changed most relative to its size is');
+  await expect(headline).toBeVisible({ timeout: 150_000 });
+  // Wait for the run to end (the button's run reports its final step), then read the top row of the sorted table.
+  await expect(headline).toContainText('After step 30', { timeout: 150_000 });
+  const label = (await headline.locator('strong').textContent())!.trim();
+  await page.getByText('All matrices, largest change first').click();
+  const firstRow = page.locator('table').filter({ hasText: 'name in the model file' }).locator('tbody tr').first();
+  await expect(firstRow.locator('th')).toHaveText(label);
+  // Every block matrix moved: no heatmap cell reads 0.00 %.
+  await expect(page.locator('table.heatmap tbody td .value').filter({ hasText: /^0\.00 %$/ })).toHaveCount(0);
+  const answer = page.getByRole('textbox', { name: 'Matrix:' });
+  await answer.fill('block 9 W_Q');
+  await answer.press('Enter');
+  await expect(page.locator('[data-exercise-status="done"]')).toHaveCount(0);
+  await answer.fill(label);
+  await answer.press('Enter');
+  await expect(page.locator('[data-exercise-status="done"]')).toContainText('Done!');
 });

@@ -21,6 +21,9 @@ import type { MaskPainterSettings } from '../../widgets/masking/maskPainterModel
 import type { TrainVsGenerateSettings } from '../../widgets/masking/trainVsGenerateModel.ts';
 import type { SamplingSettings } from '../../widgets/sampling/samplingModel.ts';
 import { TOKEN_NAMES as GRADIENT_TOKENS, type GradientStepSettings } from '../../widgets/finetune/math/gradientStepModel.ts';
+import type { FineTuneBenchSettings } from '../../widgets/finetune/lab/fineTuneBenchModel.ts';
+import type { WeightDiffSettings } from '../../widgets/finetune/lab/weightDiffModel.ts';
+import { PRESET_IDS as FINE_TUNE_PRESETS } from '../../engine/finetune/presets.ts';
 import { STEP_IDS } from '../../widgets/block/blockSteps.ts';
 import type { ParameterCounterSettings, PresetId as CounterPresetId } from '../../widgets/block/parameterCounterModel.ts';
 import type { BlockInspectorSettings } from '../../widgets/block/blockInspectorModel.ts';
@@ -134,6 +137,12 @@ const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
     const p = CALCULATOR_PRESETS[preset].settings;
     return { preset, X: like(p.X), WQ: like(p.WQ), WK: like(p.WK), WV: like(p.WV), scale: rng() < 0.5, mask: rng() < 0.5 };
   },
+  FineTuneBench: (rng): FineTuneBenchSettings => ({
+    model: 'tw-learned', preset: pick(rng, [...FINE_TUNE_PRESETS]), text: pick(rng, ['', 'the capital of velmora is quorvia .', randomText(rng, 600)]),
+    replay: rng() < 0.5, lr: pick(rng, [0.1, 0.003, between(rng, 1e-6, 0.1)]), steps: 1 + Math.floor(rng() * 400), seed: Math.floor(rng() * 2 ** 31),
+    trainBlocks: [0, 1, 2, 3].filter(() => rng() < 0.5), trainEmbeddings: rng() < 0.5, stopStep: Math.floor(rng() * 401),
+  }),
+  WeightDiff: (): WeightDiffSettings => ({ model: 'tw-learned', run: 'last' }),
   GradientStep: (rng): GradientStepSettings => {
     const n = 2 + Math.floor(rng() * (GRADIENT_TOKENS.length - 1));
     // `|| 0`: JSON has no −0.

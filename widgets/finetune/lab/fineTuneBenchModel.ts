@@ -9,8 +9,8 @@ import { defineWidgetState } from '../../kit/urlState.ts';
 
 /** Blocks of a TinyWorld model (curriculum §2.1). */
 export const LAB_BLOCKS = 4;
-/** Longest custom training text, in characters (200 sentences of a TinyWorld length fit easily). */
-export const CUSTOM_TEXT_MAX_CHARS = 8000;
+/** Longest custom training text, in characters: enough for dozens of sentences, and short enough for a link. */
+export const CUSTOM_TEXT_MAX_CHARS = 2000;
 /** Highest step count the lab offers (the engine accepts up to 2,000). */
 export const MAX_LAB_STEPS = 400;
 
