@@ -30,7 +30,7 @@ test('lowering τ with the keyboard sharpens the distribution, computed in the e
   await expect(slider).toHaveAttribute('aria-valuetext', 'τ = 0.46');
   await expect.poll(() => tableProbs(page)).toEqual([89.8, 10.07, 0.13]);
   expect(workers.some((url) => url.includes('worker'))).toBe(true);
-  const caption = page.locator('#softmax-lab caption');
+  const caption = page.locator('#softmax-lab table.numbers caption');
   await expect(caption).toContainText('τ = 0.46');
   expect(problems).toEqual([]);
 });
@@ -58,4 +58,41 @@ test('divide-by-sum shows the impossible negative probability', async ({ page })
   await page.locator('#softmax-lab').getByRole('spinbutton', { name: 'Score for egg' }).fill('-1');
   await expect(page.locator('#softmax-lab').getByText('A negative “probability” is impossible')).toBeVisible();
   expect((await tableProbs(page))[2]).toBeCloseTo(-16.67, 2);
+});
+
+test('the entropy line shows 0.714 nats for (4, 3, 1) at τ = 1', async ({ page }) => {
+  await openLab(page);
+  await expect(page.locator('#softmax-lab [data-entropy]')).toHaveText('0.714 nats');
+});
+
+test('Sample 100× by keyboard: seeded counts that add up to 100, a cut token never drawn', async ({ page }) => {
+  await openLab(page);
+  const lab = page.locator('#softmax-lab');
+  await lab.getByRole('combobox', { name: /Top-k/ }).selectOption('2');
+  const button = lab.getByRole('button', { name: 'Sample 100×' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const counts = async () => (await lab.locator('td[data-count]').allTextContents()).map(Number);
+  await expect.poll(counts).toHaveLength(3);
+  const first = await counts();
+  expect(first[0] + first[1]).toBe(100);
+  expect(first[2]).toBe(0);
+  await expect(lab.getByRole('table', { name: /seed 1/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(lab.getByRole('table', { name: /seed 2/ })).toBeVisible();
+  expect((await counts()).reduce((a, b) => a + b, 0)).toBe(100);
+});
+
+test('the −ln p tab, reached with the arrow keys, gives the loss of each token and of any p', async ({ page }) => {
+  await openLab(page);
+  const lab = page.locator('#softmax-lab');
+  await lab.getByRole('tab', { name: 'Sample counts' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(lab.getByRole('tab', { name: '−ln p (loss)' })).toBeFocused();
+  await expect(lab.getByRole('tab', { name: '−ln p (loss)' })).toHaveAttribute('aria-selected', 'true');
+  // −ln 0.7054 = 0.349, −ln 0.2595 = 1.349, −ln 0.0351 = 3.349 (each exactly one nat apart, like the scores).
+  await expect(lab.locator('td[data-loss]')).toHaveText(['0.349', '1.349', '3.349']);
+  await expect(lab.locator('[data-custom-loss]')).toHaveText('−ln p = 2.996 nats');
+  await lab.getByRole('spinbutton', { name: 'Any probability p' }).fill('0.9');
+  await expect(lab.locator('[data-custom-loss]')).toHaveText('−ln p = 0.105 nats');
 });
