@@ -71,6 +71,9 @@ describe('OrderBlindness on the course models', () => {
     const vocabulary = Array.from({ length: tokenizer.vocabSize }, (_, id) => tokenizer.tokenText(id));
     const c = compareOrders({ trace: ra.trace, tokens: ra.tokens }, { trace: rb.trace, tokens: rb.tokens }, vocabulary);
     expect(c.blockOutputDifference).toBeLessThan(ROUNDING);
+    // The lesson's point about the mask: from block 1 on, the last position differs, because earlier positions
+    // (which saw prefixes of different lengths) hand order on to it.
+    expect(c.layerDifferences[1]).toBeGreaterThan(0.05);
     await expect(handle('forwardWithoutPositions', { model: 'tw-learned', text: 'the zebracorn' }, recordingContext().ctx)).rejects.toThrow(/zebracorn/);
   });
 

@@ -106,7 +106,8 @@ export const ROUNDING = 1e-5;
 
 /** A sentence saying whether block 0 told the two orders apart at the last position. */
 export function blockZeroSentence(c: OrderComparison): string {
+  if (c.blockOutputDifference === 0) return 'identical for both orders, to the last bit';
   return c.blockOutputDifference < ROUNDING
-    ? `identical for both orders (largest difference ${c.blockOutputDifference.toExponential(0)}, rounding)`
+    ? `identical for both orders (largest difference ${c.blockOutputDifference.toExponential(1)}: rounding)`
     : `different: the entries differ by up to ${c.blockOutputDifference.toFixed(3)}, ${(100 * c.blockOutputDifference / c.blockOutputScale).toFixed(1)} % of the largest entry`;
 }
