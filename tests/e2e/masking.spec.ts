@@ -122,3 +122,19 @@ test('append-and-compare reports Done after appending "because"', async ({ page 
   await exercise.getByRole('button', { name: 'Append and compare' }).click();
   await expect(exercise).toContainText('Done', { timeout: 45_000 });
 });
+
+test('the architecture picker switches families by keyboard and describes each diagram', async ({ page }) => {
+  await open(page, 'architecture-picker');
+  const w = page.locator('#architecture-picker');
+  await expect(w.locator('figure')).toHaveCount(1);
+  await expect(w.locator('[data-block="triangle"]')).toBeVisible();
+  await w.getByLabel(/Decoder-only/).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(w.getByLabel(/Encoder–decoder/)).toBeChecked();
+  await expect(w.locator('figure')).toHaveCount(3);
+  await expect(w.locator('[data-block="rectangle"] svg')).toHaveAttribute('aria-label', /cross-attention: rectangle, 12 of 12 cells open/);
+  await expect(w.locator('[data-description]')).toContainText('rectangle');
+  await w.getByLabel(/Encoder-only/).check();
+  await expect(w.locator('[data-block="full grid"] svg')).toHaveAttribute('aria-label', /16 of 16/);
+  await expect(w.locator('[data-objective]')).toContainText('both sides');
+});
