@@ -16,6 +16,8 @@ import { whoPullsWhomState } from '../../widgets/attention/toy/whoPullsWhomModel
 import { attentionCalculatorState } from '../../widgets/attention/toy/attentionCalculatorModel.ts';
 import { samplingState } from '../../widgets/sampling/samplingModel.ts';
 import { gradientStepState } from '../../widgets/finetune/math/gradientStepModel.ts';
+import { descentState } from '../../widgets/finetune/math/descentModel.ts';
+import { preferenceState } from '../../widgets/finetune/math/preferenceModel.ts';
 import { fineTuneBenchState } from '../../widgets/finetune/lab/fineTuneBenchModel.ts';
 import { weightDiffState } from '../../widgets/finetune/lab/weightDiffModel.ts';
 import { parameterCounterState } from '../../widgets/block/parameterCounterModel.ts';
@@ -49,6 +51,8 @@ export const widgetStates = {
   GenerationLoop: generationLoopState,
   SamplingPanel: samplingState,
   GradientStep: gradientStepState,
+  Descent: descentState,
+  PreferenceToy: preferenceState,
   FineTuneBench: fineTuneBenchState,
   WeightDiff: weightDiffState,
 };

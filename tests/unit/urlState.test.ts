@@ -21,6 +21,8 @@ import type { MaskPainterSettings } from '../../widgets/masking/maskPainterModel
 import type { TrainVsGenerateSettings } from '../../widgets/masking/trainVsGenerateModel.ts';
 import type { SamplingSettings } from '../../widgets/sampling/samplingModel.ts';
 import { TOKEN_NAMES as GRADIENT_TOKENS, type GradientStepSettings } from '../../widgets/finetune/math/gradientStepModel.ts';
+import { ETA_MAX as DESCENT_ETA_MAX, MAX_STEPS as DESCENT_MAX_STEPS, type DescentSettings } from '../../widgets/finetune/math/descentModel.ts';
+import { BETA_MAX, BETA_MIN, PAIRS as PREFERENCE_PAIRS, type PreferenceSettings } from '../../widgets/finetune/math/preferenceModel.ts';
 import type { FineTuneBenchSettings } from '../../widgets/finetune/lab/fineTuneBenchModel.ts';
 import type { WeightDiffSettings } from '../../widgets/finetune/lab/weightDiffModel.ts';
 import { PRESET_IDS as FINE_TUNE_PRESETS } from '../../engine/finetune/presets.ts';
@@ -149,6 +151,10 @@ const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
     const logits = Array.from({ length: n }, () => pick(rng, [Math.round(between(rng, -50, 50) * 2) / 2, between(rng, -50, 50), 50, -50]) || 0);
     return { logits, target: Math.floor(rng() * n), eta: pick(rng, [0, 10, between(rng, 0, 10)]), steps: Math.floor(rng() * 201) };
   },
+  Descent: (rng): DescentSettings => ({ eta: pick(rng, [0, DESCENT_ETA_MAX, between(rng, 0, DESCENT_ETA_MAX)]), steps: Math.floor(rng() * (DESCENT_MAX_STEPS + 1)) }),
+  PreferenceToy: (rng): PreferenceSettings => ({
+    choices: PREFERENCE_PAIRS.map(() => (rng() < 0.5 ? 0 : 1)), beta: pick(rng, [BETA_MIN, BETA_MAX, between(rng, BETA_MIN, BETA_MAX)]), flatteryFeature: rng() < 0.5,
+  }),
   ParameterCounter: (rng): ParameterCounterSettings => {
     const size = () => pick(rng, [null, 1, 64, 768, 50257, 1_000_000, 1 + Math.floor(rng() * 5000)]);
     return {
