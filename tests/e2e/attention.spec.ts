@@ -2,6 +2,7 @@
 // by the keyboard (heatmap cells, query pick, step-through), names rows as queries and columns as keys, refuses
 // bad text with a sentence, and the pronoun-head exercise is solved by picking the head the model card names.
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { watchPage } from './helpers';
 
@@ -116,3 +117,15 @@ test('find-the-pronoun-head: the head named on the model card solves it, and it 
   const honey = Number(await weights.nth(4).textContent());
   expect(honey).toBeGreaterThan(bear);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no WCAG 2.2 AA violations in the hydrated head viewer, tables open (${scheme})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    const widget = await openViewer(page);
+    await widget.getByText(/The heatmap as a table/).click();
+    await widget.getByText(/The vectors as numbers/).click();
+    const results = await new AxeBuilder({ page }).include('#head-viewer').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
