@@ -87,8 +87,9 @@ export class RopeLiveState {
 
   /** Runs the model at the current settings (and once per text at the trained ones); call from an $effect. */
   async refresh(): Promise<void> {
-    // Read every setting before the first await so an $effect calling this tracks them.
-    const { ropeBase, freqScale, text } = this.settings;
+    // Read the inputs of the pass before the first await so an $effect calling this tracks them (and only them:
+    // choosing another block or head redraws from the last trace without rerunning the model).
+    const [ropeBase, freqScale, text] = [this.ropeBase, [...this.freqScale], this.text];
     const startedAt = this.pendingInput;
     if (text.trim() === '') {
       this.problem = 'Type a sample text: the loss needs at least two tokens.';
