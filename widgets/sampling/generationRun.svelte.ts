@@ -21,6 +21,8 @@ export function trailingRepeat(tokens: readonly string[]): number {
 /** Reactive state of one generation run. */
 export class GenerationRun {
   steps = $state<GenerationStep[]>([]);
+  /** The prompt the shown tokens continue (kept, so editing the prompt later does not relabel an old run). */
+  prompt = $state('');
   running = $state(false);
   problem = $state<string | null>(null);
   /** Said once when a run ends (not per token: a token-by-token live region would be far too chatty). */
@@ -40,6 +42,7 @@ export class GenerationRun {
     this.running = true;
     this.announcement = '';
     let text = settings.prompt.trim();
+    this.prompt = text;
     let round = 0;
     try {
       while (this.steps.length < settings.steps) {
