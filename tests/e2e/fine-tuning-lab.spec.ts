@@ -134,3 +134,20 @@ test('WeightDiff: a run on the exercise page fills the heatmap, and naming the t
   await answer.press('Enter');
   await expect(page.locator('[data-exercise-status="done"]')).toContainText('Done!');
 });
+
+test('stop-at-the-right-time: an overfitting run shows a held-out minimum, and early stopping there solves it', async ({ page }) => {
+  await page.goto('/exercises/stop-at-the-right-time/');
+  const lab = page.locator('section.widget').filter({ has: page.locator('[data-hydrated="true"]') }).first();
+  await expect(lab.locator('.controls')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+  await expect(lab.getByRole('combobox', { name: 'Training data' })).toHaveValue('overfit');
+  await expect(lab.getByRole('checkbox', { name: /Replay/ })).not.toBeChecked();
+  await setSteps(lab, 14);
+  await lab.getByRole('button', { name: 'Start' }).click();
+  await expect.poll(() => status(lab), { timeout: 150_000 }).toBe('done');
+  // The curve's lowest held-out point comes before the end: the model memorises and the held-out loss climbs again.
+  const lowest = Number((await lab.getByText(/lowest held-out loss: step \d+/).textContent())!.match(/step (\d+)/)![1]);
+  expect(lowest).toBeLessThan(14);
+  await expect(page.locator('[data-exercise-status="done"]')).toHaveCount(0);
+  await lab.getByRole('spinbutton', { name: 'Early stop at step (0 = off)' }).fill(String(lowest));
+  await expect(page.locator('[data-exercise-status="done"]')).toContainText('Done!');
+});
