@@ -11,6 +11,7 @@ import { attentionToyChecks } from './attentionToy.ts';
 import { fineTuningChecks } from './fineTuning.ts';
 import { maskingChecks } from './masking.ts';
 import { fineTuneLabChecks } from './fineTuneLab.ts';
+import { fullBlockChecks } from './fullBlock.ts';
 import type { ExerciseCheck } from './types.ts';
 
 /** Exercise id → check. */
@@ -21,6 +22,7 @@ export const exerciseChecks: Record<string, ExerciseCheck> = {
   ...tokensChecks,
   ...similarityChecks,
   ...embeddingsChecks,
+  ...fullBlockChecks,
   ...attentionChecks,
   ...attentionToyChecks,
   ...fineTuningChecks,
