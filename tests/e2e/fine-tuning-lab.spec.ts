@@ -1,5 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { watchPage } from './helpers';
+import { encodeState } from '../../widgets/kit/urlState.ts';
+import { fineTuneBenchState, presetSettings } from '../../widgets/finetune/lab/fineTuneBenchModel.ts';
 
 // Training runs in the page's worker on a shared, busy machine: allow generous time per test.
 test.describe.configure({ timeout: 180_000 });
@@ -38,6 +40,11 @@ test('a short fine-tune raises P(quorvia) and keeps the known capitals', async (
   // The loss table has the step-0 held-out reading and the last step.
   await lab.getByText('Loss table').click();
   await expect(lab.locator(`#fine-tune-bench-loss-table tbody tr`).last()).toContainText('12');
+  // The fine-tuned model downloads as a model file: its manifest and its weights.
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await lab.getByRole('button', { name: 'Download model' }).click();
+  await expect.poll(() => downloads.sort()).toEqual(['tw-learned-ft.manifest.json', 'weights.bin']);
   // Reset puts the pretrained weights back: the probe reads as before.
   await lab.getByRole('button', { name: 'Reset' }).click();
   await expect.poll(() => status(lab)).toBe('idle');
@@ -150,4 +157,19 @@ test('stop-at-the-right-time: an overfitting run shows a held-out minimum, and e
   await expect(page.locator('[data-exercise-status="done"]')).toHaveCount(0);
   await lab.getByRole('spinbutton', { name: 'Early stop at step (0 = off)' }).fill(String(lowest));
   await expect(page.locator('[data-exercise-status="done"]')).toContainText('Done!');
+});
+
+test('a shared link opens the lab with its settings (data, rate, steps, seed, what trains)', async ({ page }) => {
+  const settings = { ...presetSettings('new-capitals'), replay: false, lr: 0.001, steps: 25, seed: 7, trainBlocks: [3], trainEmbeddings: false, stopStep: 20 };
+  const lab = await openLab(page, `?fine-tune-bench=${encodeState(fineTuneBenchState, settings)}`);
+  await expect(lab.getByRole('combobox', { name: 'Training data' })).toHaveValue('new-capitals');
+  await expect(lab.getByRole('combobox', { name: 'Learning rate η' })).toHaveValue('0.001');
+  await expect(lab.getByRole('spinbutton', { name: 'Steps' })).toHaveValue('25');
+  await expect(lab.getByRole('spinbutton', { name: 'Seed' })).toHaveValue('7');
+  await expect(lab.getByRole('spinbutton', { name: 'Early stop at step (0 = off)' })).toHaveValue('20');
+  await expect(lab.getByRole('checkbox', { name: /Replay/ })).not.toBeChecked();
+  await expect(lab.getByRole('checkbox', { name: 'block 4' })).toBeChecked();
+  await expect(lab.getByRole('checkbox', { name: 'block 1' })).not.toBeChecked();
+  await expect(lab.getByRole('checkbox', { name: 'embeddings and final norm' })).not.toBeChecked();
+  await expect(lab.locator('.progress-text')).toContainText('step 0 of 20');
 });
