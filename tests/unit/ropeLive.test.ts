@@ -109,6 +109,10 @@ describe('on tw-rope', () => {
     const cost0 = (await lossVia({ ropeFreqScale: scaled(0) })) - direct;
     const cost7 = (await lossVia({ ropeFreqScale: scaled(7) })) - direct;
     expect(cost0).toBeGreaterThan(10 * Math.abs(cost7));
+    // At θ = 100 the loss rises, yet this head keeps its one-back peak (pair 0 turns at speed 1 at any base).
+    const low = await handle('forward', { model: ROPE_LIVE_MODEL, text: DEFAULT_SAMPLE_TEXT, trace: true, ropeBase: 100 }, recordingContext().ctx);
+    const lowOffsets = meanScoreByOffset(low.trace!.layers[0].scaledScores, low.ids.length, 2);
+    expect(lowOffsets.reduce((a, b) => (b.score > a.score ? b : a)).offset).toBe(1);
     // Near 10,000 almost free; at a million clearly worse, but gentler than at 100.
     expect(Math.abs((await lossVia({ ropeBase: 3000 })) - direct)).toBeLessThan(0.05);
     expect(await lossVia({ ropeBase: 1_000_000 })).toBeLessThan(await lossVia({ ropeBase: 100 }));
