@@ -5,7 +5,8 @@ import { watchPage } from './helpers';
 async function open(page: Page, id: string, path = '/chapters/masking/'): Promise<void> {
   await page.goto(path);
   await page.locator(`#${id}`).scrollIntoViewIfNeeded();
-  await expect(page.locator(`#${id} [data-hydrated="true"]`)).toBeVisible();
+  // Hydration waits for the widget's script; on a busy machine that can take longer than the default 5 s.
+  await expect(page.locator(`#${id} [data-hydrated="true"]`)).toBeVisible({ timeout: 20_000 });
 }
 
 test('the painter masks cells by keyboard: exact zeros, rows summing to 1, row 1 one-hot', async ({ page, baseURL }) => {
@@ -53,7 +54,7 @@ test('paint-the-mask reports Done when the six causal cells are painted', async 
   await page.goto('/chapters/masking/#ex-paint-the-mask');
   const exercise = page.locator('#ex-paint-the-mask');
   await exercise.scrollIntoViewIfNeeded();
-  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible();
+  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible({ timeout: 20_000 });
   for (const cell of ['0-1', '0-2', '0-3', '1-2', '1-3']) {
     await exercise.locator(`[data-cell="${cell}"]`).focus();
     await page.keyboard.press('Enter');
@@ -68,7 +69,7 @@ test('zero-is-not-masking reports Done after choosing −∞', async ({ page }) 
   await page.goto('/chapters/masking/#ex-zero-is-not-masking');
   const exercise = page.locator('#ex-zero-is-not-masking');
   await exercise.scrollIntoViewIfNeeded();
-  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible();
+  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible({ timeout: 20_000 });
   await expect(exercise).not.toContainText('Done');
   await exercise.getByLabel(/−∞ before the softmax/).check();
   await expect(exercise).toContainText('Done');
@@ -106,6 +107,9 @@ test('Generate mode: each step is one more forward pass; an unknown word gets a 
   await expect(next).toBeEnabled();
   await next.click();
   await expect(w.locator('[data-passes]')).toHaveText('2');
+  // A 10-token prompt: 10 + 11 rows without a cache, 10 + 1 with one.
+  await expect(w.locator('[data-rows-full]')).toHaveText('21');
+  await expect(w.locator('[data-rows-cached]')).toHaveText('11');
   await w.getByLabel('Text', { exact: true }).fill('the bear ate a zebra');
   await w.getByLabel('Text', { exact: true }).press('Enter');
   await expect(w.locator('[role="status"]')).toContainText('never seen the word "zebra"');
@@ -116,7 +120,7 @@ test('append-and-compare reports Done after appending "because"', async ({ page 
   await page.goto('/chapters/masking/#ex-append-and-compare');
   const exercise = page.locator('#ex-append-and-compare');
   await exercise.scrollIntoViewIfNeeded();
-  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible();
+  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible({ timeout: 20_000 });
   await expect(exercise).not.toContainText('Done');
   await exercise.getByLabel('Append', { exact: true }).fill('because');
   await exercise.getByRole('button', { name: 'Append and compare' }).click();

@@ -4,7 +4,7 @@ import { exerciseChecks } from '../../lessons/checks/index.ts';
 import { runCheck } from '../../lessons/checks/types.ts';
 import { widgetStates } from '../../site/lib/widgetStates.ts';
 import { maskPainterView, type MaskPainterSettings } from '../../widgets/masking/maskPainterModel.ts';
-import { trainVsGenerateView, type TrainVsGenerateSettings } from '../../widgets/masking/trainVsGenerateModel.ts';
+import { generationRowCounts, trainVsGenerateView, type TrainVsGenerateSettings } from '../../widgets/masking/trainVsGenerateModel.ts';
 import { readLesson } from './fixtures/lessonQuiz.ts';
 
 const { lesson } = readLesson('07-masking.mdx');
@@ -73,5 +73,13 @@ describe('append-and-compare (views from engine results; the engine side is test
     expect(check({ ...startState, appended: 'because', causal: false }, compareFor('because', 0.02))).toBe(false);
     expect(check({ ...startState, appended: 'so' }, compareFor('so', 0))).toBe(false);
     expect(check({ ...startState, appended: 'because' }, compareFor('so', 0))).toBe(false);
+  });
+});
+
+describe('generation cost with and without a KV cache', () => {
+  test('a 5-token prompt and 3 passes: 5 + 6 + 7 = 18 rows recomputed, against 5 + 1 + 1 = 7 with a cache', () => {
+    expect(generationRowCounts(5, 3)).toEqual({ withoutCache: 18, withCache: 7 });
+    expect(generationRowCounts(5, 1)).toEqual({ withoutCache: 5, withCache: 5 });
+    expect(generationRowCounts(5, 0)).toEqual({ withoutCache: 0, withCache: 0 });
   });
 });

@@ -20,6 +20,8 @@ export class TrainVsGenerateState {
   compare = $state<{ result: AppendCompareResult; appended: string } | null>(null);
   /** The latest generate-mode candidate: what the next step would append, and its probability. */
   nextGuess = $state<{ token: string; prob: number } | null>(null);
+  /** Tokens the engine read for the latest generate-mode pass (prompt plus generated). */
+  contextTokens = $state(0);
   problem = $state<string | null>(null);
   busy = $state(false);
   /** One sentence per finished computation, for the live region. */
@@ -81,6 +83,7 @@ export class TrainVsGenerateState {
       } else {
         const r = await engine.call('nextToken', { model: this.model, text: context, top: 1, causal }, { channel: this.channel });
         this.nextGuess = r.candidates[0] ? { token: r.candidates[0].token, prob: r.candidates[0].prob } : null;
+        this.contextTokens = r.tokens.length;
       }
       this.problem = null;
     } catch (error) {

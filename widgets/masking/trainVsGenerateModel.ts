@@ -82,3 +82,13 @@ export function trainVsGenerateView(
     predictions,
   };
 }
+
+/**
+ * Rows of the network computed by `steps` generation passes after a prompt of `promptTokens` tokens: without a cache
+ * pass s recomputes all promptTokens + s rows; with a KV cache the first pass computes the prompt and each later pass
+ * only its one new row, reading the cached keys and values of the rest.
+ */
+export function generationRowCounts(promptTokens: number, steps: number): { withoutCache: number; withCache: number } {
+  if (steps <= 0) return { withoutCache: 0, withCache: 0 };
+  return { withoutCache: steps * promptTokens + (steps * (steps - 1)) / 2, withCache: promptTokens + steps - 1 };
+}
