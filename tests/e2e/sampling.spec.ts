@@ -6,7 +6,7 @@ import { watchPage } from './helpers';
 async function openPanel(page: Page): Promise<void> {
   await page.goto('/chapters/softmax/');
   await page.locator('#sampling-panel').scrollIntoViewIfNeeded();
-  await expect(page.locator('#sampling-panel [data-hydrated="true"]')).toBeVisible();
+  await expect(page.locator('#sampling-panel [data-hydrated="true"]')).toBeVisible({ timeout: 20_000 }); // a loaded 2-core machine can be slow to hydrate
   await expect(samples(page)).toHaveCount(20, { timeout: 30_000 });
 }
 
@@ -115,12 +115,12 @@ test('slider-to-redraw latency in Chromium: 20 keyboard steps of τ (median prin
     const slider = page.locator(`#${id}`).getByRole('slider', { name: 'Temperature τ' });
     await slider.scrollIntoViewIfNeeded();
     // Widgets hydrate when scrolled into view; a key press before that would move only the native slider.
-    await expect(page.locator(`#${id} [data-hydrated="true"]`)).toBeVisible();
+    await expect(page.locator(`#${id} [data-hydrated="true"]`)).toBeVisible({ timeout: 20_000 });
     await slider.focus();
     for (let i = 0; i < 20; i++) {
       const before = await page.evaluate((n) => performance.getEntriesByName(n).length, name);
       await page.keyboard.press(i % 2 ? 'ArrowRight' : 'ArrowLeft');
-      await expect.poll(() => page.evaluate((n) => performance.getEntriesByName(n).length, name)).toBeGreaterThan(before);
+      await expect.poll(() => page.evaluate((n) => performance.getEntriesByName(n).length, name), { timeout: 15_000 }).toBeGreaterThan(before);
     }
     const durations = await page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
     const sorted = durations.slice(-20).sort((a, b) => a - b);

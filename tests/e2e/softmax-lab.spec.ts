@@ -5,7 +5,7 @@ import { watchPage } from './helpers';
 async function openLab(page: Page): Promise<void> {
   await page.goto('/chapters/softmax/');
   await page.locator('#softmax-lab').scrollIntoViewIfNeeded();
-  await expect(page.locator('#softmax-lab [data-hydrated="true"]')).toBeVisible();
+  await expect(page.locator('#softmax-lab [data-hydrated="true"]')).toBeVisible({ timeout: 20_000 });
 }
 
 /** Reads the probability column of the widget's table as numbers (percent). */
