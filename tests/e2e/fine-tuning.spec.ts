@@ -44,7 +44,7 @@ test('GradientStep: the η slider by keyboard, η = 0.5 gives Paris 38.8 %, and 
   await expect(widget.locator('[data-top-after]')).toHaveText('Rome');
   for (let i = 0; i < 50; i++) await page.keyboard.press('ArrowRight');
   await expect(slider).toHaveAttribute('aria-valuetext', 'η = 0.50');
-  await widget.getByRole('button', { name: 'Step', exact: true }).click();
+  await widget.getByRole('button', { name: 'Step', exact: true }).press('Enter');
   await expect(widget.locator('[data-p-target]')).toHaveText('38.8 %');
   const paris = widget.getByRole('spinbutton', { name: 'Starting logit for Paris' });
   await paris.fill('');
