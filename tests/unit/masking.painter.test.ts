@@ -128,3 +128,29 @@ describe('cells and state', () => {
     expect(schema.safeParse({ ...DEFAULT_MASK_PAINTER, scores: 'seed:x' }).success).toBe(false);
   });
 });
+
+describe('apple, masked (the engine attention kernels with W_Q = W_K = W_V = I, d_k = 2)', () => {
+  // One head over 2-D embeddings: scores → scale → causal mask → softmax → weighted values.
+  async function causalHead(x: number[][]): Promise<number[][]> {
+    const { headScores, headWeights, headOutput } = await import('../../engine/attention.ts');
+    const T = x.length;
+    const flat = Float32Array.from(x.flat());
+    const scores = headScores(flat, flat, T, T, 2);
+    const weights = headWeights(scores, new Float32Array(T * T), new Float32Array(T * T), new Float32Array(T * T), T, T, 2, true);
+    const out = headOutput(weights, flat, T, T, 2);
+    return x.map((_, i) => Array.from(out.subarray(i * 2, i * 2 + 2)));
+  }
+  const apple = [1, 1];
+  const orange = [2, 0];
+
+  test('in [apple, orange], apple comes first and stays at (1, 1)', async () => {
+    const [appleOut] = await causalHead([apple, orange]);
+    expect(appleOut).toEqual([1, 1]);
+  });
+
+  test('in [orange, apple], apple scores both at 1.414, takes weights (0.5, 0.5) and becomes (1.5, 0.5)', async () => {
+    const [, appleOut] = await causalHead([orange, apple]);
+    expect(appleOut[0]).toBeCloseTo(1.5, 6);
+    expect(appleOut[1]).toBeCloseTo(0.5, 6);
+  });
+});
