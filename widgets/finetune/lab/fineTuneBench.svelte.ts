@@ -202,7 +202,11 @@ export class FineTuneBenchState {
       if (this.abort !== abort) return;
       this.abort = null;
       this.status = result.done ? 'done' : 'paused';
-      if (result.done) this.finished();
+      if (result.done) {
+        // A finished run has nothing to resume, so other labs on the page may train now.
+        if (labBus.owner === this.id) labBus.owner = null;
+        this.finished();
+      }
     } catch (error) {
       if (this.abort === abort) this.abort = null;
       if (isSupersededOrCancelled(error)) return;
