@@ -47,6 +47,12 @@ test('BlockInspector: shapes at every arrow, steps by keyboard, the last row pre
   await expect(table.locator('tbody tr').first().locator('td').first()).toHaveText('1.00');
   await w.getByRole('button', { name: 'Formula' }).or(w.getByText('Formula')).first().click();
   await expect(w.getByText('A = softmax(S), row by row')).toBeVisible();
+
+  // Logits: 400 columns; one button jumps to the column of the predicted token, and its last-row cell is the largest shown.
+  await w.getByRole('combobox', { name: 'Step' }).selectOption('logits');
+  await w.getByRole('button', { name: 'Show the column of “paris”' }).press('Enter');
+  await expect(table.locator('thead th', { hasText: /^paris$/ })).toHaveCount(1);
+  await expect(table.locator('tbody tr').last()).toHaveClass(/last/);
   expect(problems.filter((p) => !/Content Security Policy/.test(p))).toEqual([]);
 });
 

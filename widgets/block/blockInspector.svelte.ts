@@ -7,7 +7,7 @@ import { COLUMN_WINDOW, blockInspectorView, type BlockInspectorSettings, type Bl
 import { STEPS, STEP_IDS, stepMatrix, type StepId, type StepMatrix } from './blockSteps.ts';
 
 /** The last row's verdict: the token ranked first and its probability. */
-export interface NextTokenReadout { token: string; prob: number }
+export interface NextTokenReadout { id: number; token: string; prob: number }
 
 /** Reactive state of one inspector. */
 export class BlockInspectorState {
@@ -64,7 +64,7 @@ export class BlockInspectorState {
     if (!this.trace || !dims || !this.session.summary) return null;
     const lastRow = this.trace.logits.subarray((dims.T - 1) * dims.V, dims.T * dims.V);
     const dist = samplingDistribution(lastRow, { temperature: 1 });
-    return { token: this.session.summary.vocabulary[dist.ids[0]], prob: dist.probs[0] };
+    return { id: dist.ids[0], token: this.session.summary.vocabulary[dist.ids[0]], prob: dist.probs[0] };
   }
 
   /** What exercise checks read. */
@@ -82,6 +82,11 @@ export class BlockInspectorState {
   choose(step: StepId): void {
     this.step = step;
     this.colStart = 0;
+  }
+
+  /** Moves the column window so that it starts at `col` (kept inside the matrix). */
+  showColumn(col: number): void {
+    this.colStart = Math.max(0, col);
   }
 
   /** Pages the column window by one window. */
