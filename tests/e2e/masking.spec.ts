@@ -142,3 +142,17 @@ test('the architecture picker switches families by keyboard and describes each d
   await expect(w.locator('[data-block="full grid"] svg')).toHaveAttribute('aria-label', /16 of 16/);
   await expect(w.locator('[data-objective]')).toContainText('both sides');
 });
+
+test('bad text in Train mode gets a sentence: empty, one token, an emoji', async ({ page }) => {
+  test.setTimeout(90_000);
+  await open(page, 'train-vs-generate');
+  const w = page.locator('#train-vs-generate');
+  const text = w.getByLabel('Text', { exact: true });
+  await expect(w.locator('[data-loss-row]').first()).toBeVisible({ timeout: 45_000 });
+  const status = w.locator('[role="status"]');
+  for (const [input, message] of [['', 'prompt is empty'], ['bear', 'at least two tokens'], ['the 🐻 ate', 'never seen the word']] as const) {
+    await text.fill(input);
+    await text.press('Enter');
+    await expect(status).toContainText(message);
+  }
+});
