@@ -68,6 +68,7 @@ describe('worked numbers in the engine sections', () => {
     expect(engineSections).toContain('layer {ropeDemo.layer}, head {ropeDemo.head}');
     expect(engineSections).toContain('{fixed2(ropeDemo.lessonHungry)}');
     expect(engineSections).toContain('{fixed2(learnedBest)}');
+    expect(engineSections).toContain('(layer {learnedBestHead.layer},\nhead {learnedBestHead.head})');
     expect(engineSections).not.toContain(rope.lessonHungry.toFixed(2));
     expect(c6b('tw-learned').demoHead).toBeNull();
   });

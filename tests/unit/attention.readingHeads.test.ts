@@ -53,6 +53,16 @@ describe('find-the-pronoun-head', () => {
     for (const [l, h] of bearHeads) expect(bearOverHoney(view('tw-learned', BEAR_DELICIOUS, l, h).view)).toBeGreaterThan(0);
   });
 
+  it('tw-learned’s largest-margin head (from its manifest) sits in the last layer, leans to bear on "hungry", and on "delicious" loses that lean without turning to honey', () => {
+    const margins: number[][] = JSON.parse(readFileSync('public/models/tw-learned/manifest.json', 'utf8')).evals.checks.find((c: { id: string }) => c.id === 'C-6b').details.margins;
+    const best = margins.flatMap((heads, layer) => heads.map((margin, head) => ({ layer, head, margin }))).reduce((a, b) => (b.margin > a.margin ? b : a));
+    expect(best.layer).toBe(margins.length - 1);
+    expect(bearOverHoney(view('tw-learned', BEAR_HUNGRY, best.layer, best.head).view)).toBeGreaterThanOrEqual(PRONOUN_HEAD_MARGIN);
+    const delicious = bearOverHoney(view('tw-learned', BEAR_DELICIOUS, best.layer, best.head).view);
+    expect(delicious).toBeLessThan(0.05);
+    expect(delicious).toBeGreaterThan(-0.05);
+  });
+
   it('the check is false on the start (tw-rope, layer 0, head 0) and true on the demo head', () => {
     expect(runCheck(check, { ...view('tw-rope', BEAR_HUNGRY, 0, 0), answer: '' })).toBe(false);
     const demo = demoHeadOf('tw-rope');
@@ -79,11 +89,35 @@ describe('other claims of the lesson', () => {
     }
   });
 
-  it('attention is not mostly nearby: in both models some head gives the last token ≥ 0.5 of its weight to a key 8+ tokens back', () => {
+  it('in both models a head of the later layers (2, 3) gives apple’s largest weight, at least 0.3, to the cue word', () => {
+    for (const model of ['tw-learned', 'tw-rope'] as const) {
+      for (const [text, cues] of [[APPLE_FRUIT, ['juicy']], [APPLE_COMPANY, ['tech', 'company']]] as const) {
+        const found = everyHead.filter(([l]) => l >= 2).some(([l, h]) => {
+          const { view: v } = view(model, text, l, h);
+          const row = v.A[v.query];
+          const top = Math.max(...row);
+          return top >= 0.3 && (cues as readonly string[]).includes(v.tokens[row.indexOf(top)]);
+        });
+        expect(found, `${model}: ${text}`).toBe(true);
+      }
+    }
+  });
+
+  it('the tw-rope demo head is a modest preference: less than half its weight on bear ("hungry") or honey ("delicious")', () => {
+    const demo = demoHeadOf('tw-rope');
+    const hungry = view('tw-rope', BEAR_HUNGRY, demo.layer, demo.head).view;
+    const delicious = view('tw-rope', BEAR_DELICIOUS, demo.layer, demo.head).view;
+    expect(hungry.A[11][1]).toBeLessThan(0.5);
+    expect(delicious.A[11][4]).toBeLessThan(0.5);
+    expect(manifest('tw-learned').evals.checks.find((c: { id: string }) => c.id === 'C-6').details).toHaveLength(20);
+  });
+
+  it('attention is not mostly nearby: in both models some head gives ≥ 0.5 of the last token’s weight to "bear", ten positions back', () => {
     for (const model of ['tw-learned', 'tw-rope'] as const) {
       const far = everyHead.some(([l, h]) => {
         const { view: v } = view(model, BEAR_HUNGRY, l, h);
-        return v.A[v.query].some((w, j) => v.query - j >= 8 && w >= 0.5);
+        const bear = v.tokens.indexOf('bear');
+        return v.query - bear === 10 && v.A[v.query][bear] >= 0.5;
       });
       expect(far, model).toBe(true);
     }
