@@ -98,8 +98,11 @@ export class TrainVsGenerateState {
   /** Generate mode: appends the model's top guess (one forward pass per token, greedy). */
   step(): void {
     if (!this.canStep || !this.nextGuess) return;
-    this.generated = [...this.generated, this.nextGuess.token];
-    this.announcement = `Pass ${this.generated.length}: appended “${this.nextGuess.token}”.`;
+    const token = this.nextGuess.token;
+    // Forget the guess until the next pass answers, so a quick second press cannot append a stale token.
+    this.nextGuess = null;
+    this.generated = [...this.generated, token];
+    this.announcement = `Pass ${this.generated.length}: appended “${token}”.`;
   }
 
   /** Removes every generated token. */
