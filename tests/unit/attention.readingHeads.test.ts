@@ -78,6 +78,15 @@ describe('find-the-pronoun-head', () => {
   });
 });
 
+describe('the check on other text', () => {
+  it('is false (and the margin NaN) on a sentence without bear and honey, even with "hungry" in the state', () => {
+    const apple = view('tw-rope', APPLE_FRUIT, 3, 2);
+    expect(bearOverHoney(apple.view)).toBeNaN();
+    const state = { ...apple.state, text: 'the bear was hungry' };
+    expect(runCheck(attentionChecks['find-the-pronoun-head'], { state, view: apple.view, answer: '' })).toBe(false);
+  });
+});
+
 describe('other claims of the lesson', () => {
   it('on tw-rope the demo head, at "apple", looks most at the cue word: "juicy" or "tech"/"company"', () => {
     const demo = demoHeadOf('tw-rope');
