@@ -44,9 +44,7 @@ test('the heatmap is driven by the keyboard and labels rows as queries, columns 
   const tableRow = (await table.locator('tbody tr').nth(10).locator('td').allTextContents()).slice(0, 11);
   const weights = await widget.getByRole('table', { name: /against every key/ }).locator('tbody tr td.weight').allTextContents();
   expect(weights.slice(0, 11).map((w) => w.trim())).toEqual(tableRow);
-  // The site-wide Content Security Policy is being introduced in parallel and still blocks some of the page's
-  // <style> blocks; that is not this widget's doing, so only those messages are set aside here.
-  expect(problems.filter((p) => !p.includes('Applying inline style violates'))).toEqual([]);
+  expect(problems).toEqual([]);
 });
 
 test('the step-through adds one stage at a time, from the keyboard', async ({ page }) => {

@@ -3,8 +3,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from '@playwright/test';
 
-/** Every HTML page in the build, as a URL path (e.g. `/chapters/softmax/`). */
-export function builtPages(dir = 'dist'): string[] {
+/** Every HTML page in the build (`dist/`, or E2E_DIST when a build was made elsewhere), as a URL path (e.g. `/chapters/softmax/`). */
+export function builtPages(dir = process.env.E2E_DIST ?? 'dist'): string[] {
   const pages: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {

@@ -22,12 +22,6 @@ async function exercise(page: Page, id: string): Promise<Locator> {
   return root;
 }
 
-/**
- * The page's own problems, without the site-wide CSP reports about KaTeX's inline styles and data-URI fonts: those
- * come from the lesson's typeset math on every chapter, not from this chapter's widgets.
- */
-const ownProblems = (problems: string[]) => problems.filter((p) => !p.includes('Content Security Policy'));
-
 /** Presses a key n times on the focused element. */
 async function press(page: Page, key: string, n: number): Promise<void> {
   for (let i = 0; i < n; i++) await page.keyboard.press(key);
@@ -49,7 +43,7 @@ test('one wheel: 36° collides at position 10; one step less keeps all 20 positi
   // The +1 button moves the hand: position 2 at 35° per position points at 70°.
   await wheel.getByRole('button', { name: '+1 position' }).press('Enter');
   await expect(finder).toContainText('Position 2 points at 70°');
-  expect(ownProblems(problems)).toEqual([]);
+  expect(problems).toEqual([]);
 });
 
 test('many wheels: d = 8 at position 1 shows the curriculum vector; d = 512 shows the 60,611 period', async ({ page }) => {
@@ -110,7 +104,7 @@ test('RoPE: moving both positions together keeps the score; changing the offset 
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight'); // offset 1: 30°
   await expect(score).toHaveText('0.866');
-  expect(ownProblems(problems)).toEqual([]);
+  expect(problems).toEqual([]);
 });
 
 test('RoPE: θ_base, d_k and pair give ω, and a pair multiplier shortens that pair’s period', async ({ page }) => {
@@ -216,7 +210,7 @@ test('RoPE on tw-rope: a smaller θ_base raises the loss; the trained settings b
   await expect(live.locator('.widget-status')).not.toBeEmpty();
   await text.fill('');
   await expect(live.locator('.widget-status')).toContainText('Type a sample text');
-  expect(ownProblems(problems)).toEqual([]);
+  expect(problems).toEqual([]);
 });
 
 /** Presses a key on a focused slider `n` times, waiting each time for a new measure of `name`; returns the durations. */
@@ -261,7 +255,7 @@ test('learned positions: tw-learned’s table from the worker, a position chosen
   await expect(cells.nth(10)).toHaveText('1.00');
   await learned.getByText('Table: the whole 64 × 64 cosine matrix').click();
   await expect(learned.getByRole('region', { name: 'Cosine matrix' }).locator('tbody tr')).toHaveCount(64);
-  expect(ownProblems(problems)).toEqual([]);
+  expect(problems).toEqual([]);
 });
 
 test('order blindness: each built model on the dog/cat pair, with answers and bags in tables', async ({ page, baseURL }) => {
@@ -290,7 +284,7 @@ test('order blindness: each built model on the dog/cat pair, with answers and ba
   await expect(order.locator('p.note').first()).toContainText('differ in more than their order');
   await order.getByRole('button', { name: 'Back to the dog and the cat' }).press('Enter');
   await expect(learned.locator('td').nth(3)).toContainText('cat', { timeout: 20_000 });
-  expect(ownProblems(problems)).toEqual([]);
+  expect(problems).toEqual([]);
 });
 
 for (const scheme of ['light', 'dark'] as const) {

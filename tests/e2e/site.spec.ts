@@ -4,6 +4,8 @@ import { expect, test } from '@playwright/test';
 import { builtPages, watchPage } from './helpers';
 
 const pages = builtPages();
+const distDir = process.env.E2E_DIST ?? 'dist';
+const readBuilt = (path: string) => readFileSync(path.endsWith('.html') ? `${distDir}${path}` : `${distDir}${path}index.html`, 'utf8');
 
 test('the build has a home page, a chapter and a 404 page', () => {
   expect(pages).toEqual(expect.arrayContaining(['/', '/chapters/softmax/', '/404.html']));
@@ -11,11 +13,24 @@ test('the build has a home page, a chapter and a 404 page', () => {
 
 test('no built page contains a KaTeX error or points at another origin', () => {
   for (const path of pages) {
-    const file = path.endsWith('.html') ? `dist${path}` : `dist${path}index.html`;
-    const html = readFileSync(file, 'utf8');
+    const html = readBuilt(path);
     expect(html, `${path} has a KaTeX error`).not.toContain('katex-error');
     const foreign = [...html.matchAll(/(?:src|href|action)=["'](https?:)?\/\/([^"'/]+)/g)].map((m) => m[2]).filter((host) => !host.startsWith('localhost'));
     expect(foreign, `${path} references another origin`).toEqual([]);
+  }
+});
+
+test('every built page carries a Content-Security-Policy that allows only the site itself', () => {
+  for (const path of pages) {
+    const meta = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(readBuilt(path));
+    expect(meta, `${path} has no CSP meta tag`).not.toBeNull();
+    const policy = meta![1];
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    // No blanket escape hatches for scripts: inline scripts are allowed by hash only, and eval not at all.
+    const scriptSrc = /script-src ([^;]*)/.exec(policy)![1];
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc).not.toContain("'unsafe-eval'");
   }
 });
 
