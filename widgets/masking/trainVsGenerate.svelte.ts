@@ -20,6 +20,8 @@ export class TrainVsGenerateState {
   compare = $state<{ result: AppendCompareResult; appended: string } | null>(null);
   /** The latest generate-mode candidate: what the next step would append, and its probability. */
   nextGuess = $state<{ token: string; prob: number } | null>(null);
+  /** Train mode: the mean loss of the same text with the mask the other way. */
+  otherMeanLoss = $state<{ causal: boolean; meanLoss: number } | null>(null);
   /** Tokens the engine read for the latest generate-mode pass (prompt plus generated). */
   contextTokens = $state(0);
   problem = $state<string | null>(null);
@@ -69,6 +71,9 @@ export class TrainVsGenerateState {
         const r = await engine.call('positionLosses', { model: this.model, text, causal }, { channel: this.channel });
         this.losses = { losses: r.losses, meanLoss: r.meanLoss };
         this.announcement = `One forward pass: ${r.losses.length} predictions, mean loss ${r.meanLoss.toFixed(3)} nats.`;
+        // The same text with the mask the other way, for the side-by-side sentence.
+        const other = await engine.call('positionLosses', { model: this.model, text, causal: !causal }, { channel: `${this.channel}:other` });
+        this.otherMeanLoss = { causal: !causal, meanLoss: other.meanLoss };
       } else if (mode === 'append') {
         if (appended.trim() === '') {
           this.compare = null;
@@ -88,7 +93,10 @@ export class TrainVsGenerateState {
       this.problem = null;
     } catch (error) {
       if (isSupersededOrCancelled(error)) return;
-      if (mode === 'train') this.losses = null;
+      if (mode === 'train') {
+        this.losses = null;
+        this.otherMeanLoss = null;
+      }
       if (mode === 'append') this.compare = null;
       this.nextGuess = null;
       this.problem = error instanceof Error ? error.message : String(error);
