@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { CONTENT_SECURITY_POLICY } from './site/lib/csp.mjs';
+import serviceWorker from './site/integrations/serviceWorker.mjs';
 
 // Astro 7's default Markdown processor ignores remark/rehype plugins, so math needs the unified processor.
 export default defineConfig({
@@ -14,7 +15,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets stay files: the CSP allows styles from 'self', and Astro does not hash every inlined component <style>.
   build: { inlineStylesheets: 'never' },
-  integrations: [mdx(), svelte()],
+  // serviceWorker last: it lists the finished build (see site/integrations/serviceWorker.mjs).
+  integrations: [mdx(), svelte(), serviceWorker()],
   markdown: {
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
   },
