@@ -10,6 +10,7 @@ import { playgroundState } from '../../widgets/tokens/playgroundModel.ts';
 import { embeddingMapState } from '../../widgets/embeddings/embeddingMapModel.ts';
 import { playgroundState as vectorPlaygroundState } from '../../widgets/similarity/playgroundModel.ts';
 import { dimensionSpreadState } from '../../widgets/similarity/dimensionSpreadModel.ts';
+import { questionnaireState } from '../../widgets/similarity/questionnaireModel.ts';
 import { headViewerState } from '../../widgets/attention/model/headViewerModel.ts';
 import { wordGravityState } from '../../widgets/attention/toy/wordGravityModel.ts';
 import { whoPullsWhomState } from '../../widgets/attention/toy/whoPullsWhomModel.ts';
@@ -40,6 +41,7 @@ export const widgetStates = {
   TokenizerPlayground: playgroundState,
   VectorPlayground: vectorPlaygroundState,
   DimensionSpread: dimensionSpreadState,
+  QuestionnaireDot: questionnaireState,
   EmbeddingMap: embeddingMapState,
   HeadViewer: headViewerState,
   WordGravity: wordGravityState,

@@ -108,3 +108,41 @@ test('the vectors at "apple" are compared after every block; a sentence without 
   await expect(widget.locator('[role="status"]')).toContainText('Sentence 2 has no "apple"');
   expect(problems).toEqual([]);
 });
+
+test('the questionnaire exercise: weighting the third question by keyboard flips the score and reports Done', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await page.goto('/chapters/similarity/#ex-weights-flip-the-match');
+  const exercise = page.locator('#ex-weights-flip-the-match');
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible({ timeout: 20_000 });
+  await expect(exercise.locator('[data-weighted]')).toHaveText('1');
+  const third = exercise.getByRole('spinbutton', { name: /Weight of question 3/ });
+  await third.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('10');
+  // 1 + 1 − 10 = −8.
+  await expect(exercise.locator('[data-weighted]')).toHaveText('−8');
+  await expect(exercise.locator('[data-weighted-product="2"]')).toHaveText('−10');
+  await expect(exercise).toContainText('Done');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await expect(exercise.locator('[role="status"]').first()).toContainText('Type a number for the weight of question 3');
+  expect(problems).toEqual([]);
+});
+
+test('the questionnaire splits into wants and offers: space on a checkbox changes one directed score only', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await open(page, 'questionnaire-dot');
+  const widget = page.locator('#questionnaire-dot');
+  await expect(widget.locator('[data-a-wants-b]')).toHaveText('3');
+  await expect(widget.locator('[data-b-wants-a]')).toHaveText('−1');
+  const wants = widget.getByRole('checkbox', { name: 'Person B wants someone who answers yes to: Likes hiking?' });
+  await wants.focus();
+  await page.keyboard.press('Space');
+  await expect(wants).toBeChecked();
+  // wants_B (1, 1, 1) · a (1, −1, 1) = 1.
+  await expect(widget.locator('[data-b-wants-a]')).toHaveText('1');
+  await expect(widget.locator('[data-a-wants-b]')).toHaveText('3');
+  await expect(page).toHaveURL(/questionnaire-dot=/);
+  expect(problems).toEqual([]);
+});

@@ -8,6 +8,7 @@ import { runCheck } from '../../lessons/checks/types.ts';
 import { widgetStates } from '../../site/lib/widgetStates.ts';
 import { playgroundView, type PlaygroundSettings } from '../../widgets/similarity/playgroundModel.ts';
 import { dimensionSpreadView, type DimensionSpreadSettings } from '../../widgets/similarity/dimensionSpreadModel.ts';
+import { questionnaireView, type QuestionnaireSettings } from '../../widgets/similarity/questionnaireModel.ts';
 
 const lesson = readFileSync(new URL('../../lessons/04-similarity.mdx', import.meta.url), 'utf8');
 const front = parse(lesson.split(/^---$/m)[1]) as { exercises: { id: string; widget?: string; start?: Record<string, unknown> }[]; quiz: unknown[] };
@@ -25,7 +26,11 @@ function checkSpread(change: Partial<DimensionSpreadSettings> = {}): boolean {
   const state = { ...widgetStates.DimensionSpread.defaults, ...exercise('spread-by-dimension').start, ...change } as DimensionSpreadSettings;
   return runCheck(exerciseChecks['spread-by-dimension'], { state, view: dimensionSpreadView(state), answer: '' });
 }
-const checkWeights = (answer: string) => runCheck(exerciseChecks['weights-flip-the-match'], { state: undefined, view: undefined, answer });
+function checkQuestionnaire(change: Partial<QuestionnaireSettings> = {}): boolean {
+  const state = { ...widgetStates.QuestionnaireDot.defaults, ...exercise('weights-flip-the-match').start, ...change } as QuestionnaireSettings;
+  expect(widgetStates.QuestionnaireDot.schema.safeParse(state).success).toBe(true);
+  return runCheck(exerciseChecks['weights-flip-the-match'], { state, view: questionnaireView(state), answer: '' });
+}
 
 describe('longer-not-closer', () => {
   test('starts unsolved at apple (5,5), orange (6,1), Android (1,8): 45 − 35 = 10 < 20', () => {
@@ -47,15 +52,20 @@ describe('longer-not-closer', () => {
 });
 
 describe('weights-flip-the-match', () => {
-  test('equal weights give +1: not solved', () => expect(checkWeights('1, 1, 1')).toBe(false));
-  test('weighting the disagreeing question ×10 gives 1 + 1 − 10 = −8: solved', () => expect(checkWeights('1, 1, 10')).toBe(true));
-  test('a tie at 0 is not negative; negative weights and wrong counts are refused', () => {
-    expect(checkWeights('1, 1, 2')).toBe(false);
-    expect(checkWeights('1, 1, 2.5')).toBe(true);
-    expect(checkWeights('-5, 1, 1')).toBe(false);
-    expect(checkWeights('1, 10')).toBe(false);
-    expect(checkWeights('')).toBe(false);
-    expect(checkWeights('😀'.repeat(1000))).toBe(false);
+  test('starts at a = (+1, −1, +1), b = (+1, −1, −1), equal weights: score +1, not solved', () => {
+    expect(exercise('weights-flip-the-match')).toMatchObject({ widget: 'QuestionnaireDot', start: { a: [1, -1, 1], b: [1, -1, -1], w: [1, 1, 1] } });
+    expect(checkQuestionnaire()).toBe(false);
+  });
+  test('weighting the disagreeing question ×10 gives 1 + 1 − 10 = −8: solved', () => expect(checkQuestionnaire({ w: [1, 1, 10] })).toBe(true));
+  test('a tie at 0 is not negative; just past it is', () => {
+    expect(checkQuestionnaire({ w: [1, 1, 2] })).toBe(false);
+    expect(checkQuestionnaire({ w: [1, 1, 2.5] })).toBe(true);
+    expect(checkQuestionnaire({ w: [0, 0, 1] })).toBe(true);
+  });
+  test('changing the answers instead of the weights does not count', () => {
+    expect(checkQuestionnaire({ a: [-1, 1, 1] })).toBe(false); // would score −1 − 1 − 1 = −3 with equal weights
+    expect(checkQuestionnaire({ b: [1, -1, -1], a: [1, -1, 1], w: [1, 1, 10], wantsA: [1, 1, 1] })).toBe(true);
+    expect(checkQuestionnaire({ b: [-1, 1, -1], w: [1, 1, 10] })).toBe(false);
   });
 });
 

@@ -13,6 +13,7 @@ import { GROUP_IDS, type EmbeddingMapSettings } from '../../widgets/embeddings/e
 import type { NgramSettings } from '../../widgets/ngram/ngramModel.ts';
 import type { PlaygroundSettings as VectorPlaygroundSettings } from '../../widgets/similarity/playgroundModel.ts';
 import { DIMENSIONS, type DimensionSpreadSettings } from '../../widgets/similarity/dimensionSpreadModel.ts';
+import { MAX_QUESTIONS, WEIGHT_MAX, type QuestionnaireSettings } from '../../widgets/similarity/questionnaireModel.ts';
 import type { HeadViewerSettings } from '../../widgets/attention/model/headViewerModel.ts';
 import { WORDS, type WordGravitySettings } from '../../widgets/attention/toy/wordGravityModel.ts';
 import { PAIRS, PAIR_IDS, type WhoPullsWhomSettings } from '../../widgets/attention/toy/whoPullsWhomModel.ts';
@@ -113,6 +114,12 @@ const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
     return { a: [coordinate(), coordinate()], b: [coordinate(), coordinate()], c: [coordinate(), coordinate()], normalise: rng() < 0.5 };
   },
   DimensionSpread: (rng): DimensionSpreadSettings => ({ d: pick(rng, DIMENSIONS), scaled: rng() < 0.5 }),
+  QuestionnaireDot: (rng): QuestionnaireSettings => {
+    const n = 1 + Math.floor(rng() * MAX_QUESTIONS);
+    const answers = () => Array.from({ length: n }, () => pick(rng, [1, -1] as const));
+    const weight = () => pick(rng, [0, 1, WEIGHT_MAX, Math.round(between(rng, 0, WEIGHT_MAX) * 10) / 10, between(rng, 0, WEIGHT_MAX)]);
+    return { a: answers(), b: answers(), w: Array.from({ length: n }, weight), split: rng() < 0.5, wantsA: answers(), wantsB: answers() };
+  },
   HeadViewer: (rng): HeadViewerSettings => ({
     model: pick(rng, ['tw-learned', 'tw-rope'] as const), text: pick(rng, ['the bear ate the honey', '', randomText(rng, 400)]),
     layer: Math.floor(rng() * 16), head: Math.floor(rng() * 16), query: -1 + Math.floor(rng() * 65), heatmap: pick(rng, ['head', 'average'] as const),
