@@ -3,6 +3,11 @@ import { causalCells, sameCells, type MaskPainterSettings, type MaskPainterView 
 import type { TrainVsGenerateSettings, TrainVsGenerateView } from '../../widgets/masking/trainVsGenerateModel.ts';
 import { checkFor, type ExerciseCheck } from './types.ts';
 
+/** The course-model names in a typed answer, in the order they appear ("tw-nomask, tw-learned" -> ['nomask', 'learned']). */
+export function modelNamesInOrder(answer: string): string[] {
+  return [...answer.toLowerCase().matchAll(/\b(?:tw-)?(nomask|learned)\b/g)].map((m) => m[1]);
+}
+
 /** Chapter 7 checks, keyed by exercise id. */
 export const maskingChecks: Record<string, ExerciseCheck> = {
   // Exactly the 6 cells above the diagonal of the 4×4 grid, nothing more (a masked diagonal would hide the token itself).
@@ -16,4 +21,10 @@ export const maskingChecks: Record<string, ExerciseCheck> = {
   'append-and-compare': checkFor<TrainVsGenerateSettings, TrainVsGenerateView>(({ state, view }) =>
     state.mode === 'append' && state.causal && state.appended.trim() === 'because' && view.comparedFor?.trim() === 'because'
     && view.maxAbsDiffEarlier !== null && view.maxAbsDiffEarlier < 1e-5),
+  // Answer-only: the model with the lower training loss first (the one trained without the mask), then the one whose
+  // text is valid. tw-nomask is not among the course's downloadable models yet, so this is reasoned, not measured.
+  'catch-the-cheater': checkFor<unknown, unknown>(({ answer }) => {
+    const names = modelNamesInOrder(answer);
+    return names.length === 2 && names[0] === 'nomask' && names[1] === 'learned';
+  }),
 };

@@ -158,3 +158,18 @@ test('bad text in Train mode gets a sentence: empty, one token, an emoji', async
     await expect(status).toContainText(message);
   }
 });
+
+test('catch-the-cheater reports Done for "tw-nomask, tw-learned" and not for the reverse', async ({ page }) => {
+  await page.goto('/chapters/masking/#ex-catch-the-cheater');
+  const exercise = page.locator('#ex-catch-the-cheater');
+  await exercise.scrollIntoViewIfNeeded();
+  const box = exercise.getByLabel(/Lower training loss, then valid text/);
+  await expect(box).toBeEditable({ timeout: 20_000 });
+  const check = exercise.getByRole('button', { name: 'Check' });
+  await box.fill('tw-learned, tw-nomask');
+  await check.click();
+  await expect(exercise).not.toContainText('Done');
+  await box.fill('tw-nomask, tw-learned');
+  await check.click();
+  await expect(exercise).toContainText('Done');
+});

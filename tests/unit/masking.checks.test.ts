@@ -83,3 +83,18 @@ describe('generation cost with and without a KV cache', () => {
     expect(generationRowCounts(5, 0)).toEqual({ withoutCache: 0, withCache: 0 });
   });
 });
+
+describe('catch-the-cheater (answer-only: lower loss first, then valid text)', () => {
+  const check = (answer: string) => runCheck(exerciseChecks['catch-the-cheater'], { state: {}, view: {}, answer });
+  test('accepts tw-nomask then tw-learned, however written', () => {
+    for (const answer of ['tw-nomask, tw-learned', 'nomask / learned', 'Lower loss: TW-NOMASK; valid text: tw-learned']) expect(check(answer), answer).toBe(true);
+  });
+  test('refuses the reverse order, one name, both names twice, or an empty answer', () => {
+    for (const answer of ['tw-learned, tw-nomask', 'tw-nomask', 'tw-nomask tw-learned tw-nomask', '']) expect(check(answer), answer).toBe(false);
+  });
+  test('is declared as an answer-only exercise (the cheater model is not downloadable yet)', () => {
+    const exercise = lesson.exercises.find((e) => e.id === 'catch-the-cheater')!;
+    expect(exercise.widget).toBeUndefined();
+    expect(exercise.answerLabel).toMatch(/Lower training loss, then valid text/);
+  });
+});
