@@ -12,6 +12,9 @@
  * single row gives bit-identical results whether computed alone or inside a bigger product.
  */
 
+import type { GemmKernel } from './wasm/wasmMatmul.ts';
+import { loadWasmMatmul } from './wasm/wasmMatmul.ts';
+
 let panelB = new Float64Array(0);
 let panelA = new Float64Array(0);
 
@@ -86,8 +89,8 @@ function singleRow(a: Float32Array, b: Float32Array, i: number, M: number, K: nu
   }
 }
 
-/** General product C = op(A)·op(B); op transposes when asked. C: [M, N]. */
-function gemm(a: Float32Array, b: Float32Array, M: number, K: number, N: number, out: Float32Array, transA: boolean, transB: boolean): Float32Array {
+/** General product C = op(A)·op(B) in TypeScript, the reference backend. C: [M, N]. */
+function tsGemm(a: Float32Array, b: Float32Array, M: number, K: number, N: number, out: Float32Array, transA: boolean, transB: boolean): Float32Array {
   const M4 = M >= 4 ? M & ~3 : 0;
   const N4 = N & ~3;
   if (M4 > 0) {
@@ -128,6 +131,53 @@ function gemm(a: Float32Array, b: Float32Array, M: number, K: number, N: number,
   }
   for (let i = M4; i < M; i++) singleRow(a, b, i, M, K, N, out, transA, transB);
   return out;
+}
+
+/** Which implementation runs the products: hand-written WebAssembly SIMD, or the TypeScript above. */
+export type KernelBackend = 'wasm' | 'ts';
+
+// undefined until first needed: loading compiles the module, which an import should not do.
+let wasmKernel: GemmKernel | null | undefined;
+let requestedBackend: KernelBackend = 'wasm';
+
+/** The wasm kernel, compiled on first use; null where the runtime lacks WebAssembly SIMD. */
+function wasmKernelOrNull(): GemmKernel | null {
+  if (wasmKernel === undefined) wasmKernel = loadWasmMatmul();
+  return wasmKernel;
+}
+
+/** True when this runtime can run the WebAssembly SIMD kernel. */
+export function wasmKernelAvailable(): boolean {
+  return wasmKernelOrNull() !== null;
+}
+
+/**
+ * Chooses the backend (default 'wasm'); returns the one now in effect, which is 'ts' when wasm
+ * was asked for but is unavailable. Both give bit-identical results, so this only changes speed.
+ */
+export function setKernelBackend(backend: KernelBackend): KernelBackend {
+  requestedBackend = backend;
+  return kernelBackend();
+}
+
+/** The backend products currently run on. */
+export function kernelBackend(): KernelBackend {
+  return requestedBackend === 'wasm' && wasmKernelOrNull() ? 'wasm' : 'ts';
+}
+
+/**
+ * Products with fewer rows of C stay in TypeScript: each wasm call copies all of B into wasm
+ * memory, which for a single row (decoding with the KV cache) costs more than the kernel saves.
+ */
+const WASM_MIN_ROWS = 4;
+
+/** Dispatches one product to the chosen backend. C: [M, N] */
+function gemm(a: Float32Array, b: Float32Array, M: number, K: number, N: number, out: Float32Array, transA: boolean, transB: boolean): Float32Array {
+  if (requestedBackend === 'wasm' && M >= WASM_MIN_ROWS) {
+    const kernel = wasmKernelOrNull();
+    if (kernel) return kernel(a, b, M, K, N, out, transA, transB);
+  }
+  return tsGemm(a, b, M, K, N, out, transA, transB);
 }
 
 /** Checks operand sizes so a wrong dimension fails loudly instead of reading garbage. */
