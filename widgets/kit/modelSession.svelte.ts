@@ -2,6 +2,7 @@
 // failed (with the engine's sentence and a retry). Widgets on a page share the worker's single copy.
 import { ensureModel, getEngine, isSupersededOrCancelled } from '../../engine/client.ts';
 import type { ModelSummary } from '../../engine/verbs/modelVerbs.ts';
+import { broadcastModelBytes, listenToModelBytes } from './modelBytes.ts';
 
 /** Where a model is in its life on this page. */
 export type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -14,6 +15,9 @@ export class ModelSession {
   status = $state<ModelStatus>('idle');
   /** Bytes downloaded so far as a fraction of the weights file, 0…1. */
   progress = $state(0);
+  /** Bytes of the weights file received so far, and its size (0 until the first bytes arrive). */
+  bytesDone = $state(0);
+  bytesTotal = $state(0);
   summary = $state<ModelSummary | null>(null);
   error = $state<string | null>(null);
   /** Set after the worker crashed and restarted; the widget shows it once. */
@@ -26,10 +30,13 @@ export class ModelSession {
     if (this.status === 'ready') return true;
     this.status = 'loading';
     this.error = null;
+    const stopListening = listenToModelBytes(this.name, (done, total) => {
+      this.bytesDone = done;
+      this.bytesTotal = total;
+      this.progress = total > 0 ? done / total : 0;
+    });
     try {
-      this.summary = await ensureModel(getEngine(), this.name, (done, total) => {
-        this.progress = total > 0 ? done / total : 0;
-      });
+      this.summary = await ensureModel(getEngine(), this.name, broadcastModelBytes(this.name));
       this.progress = 1;
       this.status = 'ready';
       return true;
@@ -38,6 +45,8 @@ export class ModelSession {
       this.error = error instanceof Error ? error.message : String(error);
       this.status = 'error';
       return false;
+    } finally {
+      stopListening();
     }
   }
 
