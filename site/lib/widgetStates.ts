@@ -8,6 +8,7 @@ import { ropeRotatorState } from '../../widgets/positions/ropeRotatorModel.ts';
 import { bpeStepperState } from '../../widgets/tokens/bpeStepperModel.ts';
 import { playgroundState } from '../../widgets/tokens/playgroundModel.ts';
 import { embeddingMapState } from '../../widgets/embeddings/embeddingMapModel.ts';
+import { embeddingPlaneState } from '../../widgets/embeddings/embeddingPlaneModel.ts';
 import { playgroundState as vectorPlaygroundState } from '../../widgets/similarity/playgroundModel.ts';
 import { dimensionSpreadState } from '../../widgets/similarity/dimensionSpreadModel.ts';
 import { questionnaireState } from '../../widgets/similarity/questionnaireModel.ts';
@@ -43,6 +44,7 @@ export const widgetStates = {
   DimensionSpread: dimensionSpreadState,
   QuestionnaireDot: questionnaireState,
   EmbeddingMap: embeddingMapState,
+  EmbeddingPlane: embeddingPlaneState,
   HeadViewer: headViewerState,
   WordGravity: wordGravityState,
   WhoPullsWhom: whoPullsWhomState,

@@ -10,6 +10,7 @@ import type { BpeStepperSettings } from '../../widgets/tokens/bpeStepperModel.ts
 import type { PlaygroundSettings, TokenizerChoice } from '../../widgets/tokens/playgroundModel.ts';
 import type { NextTokenSettings } from '../../widgets/nextToken/nextTokenModel.ts';
 import { GROUP_IDS, type EmbeddingMapSettings } from '../../widgets/embeddings/embeddingMapModel.ts';
+import type { EmbeddingPlaneSettings, Vec2 as PlaneVec2 } from '../../widgets/embeddings/embeddingPlaneModel.ts';
 import type { NgramSettings } from '../../widgets/ngram/ngramModel.ts';
 import type { PlaygroundSettings as VectorPlaygroundSettings } from '../../widgets/similarity/playgroundModel.ts';
 import { DIMENSIONS, type DimensionSpreadSettings } from '../../widgets/similarity/dimensionSpreadModel.ts';
@@ -181,6 +182,13 @@ const randomState: Record<WidgetName, (rng: Rng) => unknown> = {
     model: pick(rng, ['tw-learned', 'tw-rope']), word: randomText(rng, 64), k: 1 + Math.floor(rng() * 20),
     group: pick(rng, ['all', ...GROUP_IDS] as const), a: randomText(rng, 64), b: randomText(rng, 64), c: randomText(rng, 64),
   }),
+  EmbeddingPlane: (rng): EmbeddingPlaneSettings => {
+    const point = (): PlaneVec2 => [pick(rng, [0, 10, Math.round(between(rng, 0, 10) * 10) / 10, between(rng, 0, 10)]), Math.round(between(rng, 0, 10) * 10) / 10];
+    const names = ['apple', 'cherry', 'king', 'queen', 'man', 'android', 'laptop', 'bike'];
+    const plane = () => Object.fromEntries(names.filter(() => rng() < 0.5).map((w) => [w, point()]));
+    const word = () => pick(rng, ['', ...names]);
+    return { mode: pick(rng, ['place', 'sort', 'arithmetic'] as const), fixed: plane(), pos: plane(), sort: plane(), words: plane(), expr: [word(), word(), word()] };
+  },
   SamplingPanel: (rng): SamplingSettings => ({
     prompt: pick(rng, ['the king and the', '', randomText(rng, 300)]), mode: pick(rng, ['greedy', 'sample'] as const),
     tau: pick(rng, [0.05, 1, 5, between(rng, 0.05, 5)]), topK: pick(rng, [0, 1, Math.floor(rng() * 1001)]),
