@@ -39,6 +39,11 @@ test.describe('with the service worker', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tame the poet');
     await expect(page.getByRole('slider').first()).toBeVisible();
 
+    // Search reads its index from the saved copy too.
+    const box = page.getByRole('searchbox', { name: 'Search the course' });
+    await box.fill('exponential function');
+    await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toHaveAttribute('href', /^\/chapters\/softmax\//);
+
     // A page that was never built (so never saved) gets the offline page instead of the browser's error.
     await page.goto('/chapters/not-a-chapter/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are offline');
