@@ -5,22 +5,57 @@ import { describe, expect, test } from 'vitest';
 import { embeddingsChecks } from '../../lessons/checks/embeddings.ts';
 import { runCheck } from '../../lessons/checks/types.ts';
 import { lessonSchema } from '../../site/lib/exerciseSchema.ts';
+import { DEFAULT_PLANE, embeddingPlaneView, type EmbeddingPlaneSettings } from '../../widgets/embeddings/embeddingPlaneModel.ts';
 import { DEFAULT_EMBEDDING_MAP, type EmbeddingMapSettings, type EmbeddingMapView } from '../../widgets/embeddings/embeddingMapModel.ts';
 
 const text = readFileSync(new URL('../../lessons/03-embeddings.mdx', import.meta.url), 'utf8');
 const lesson = lessonSchema.parse(parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]));
-const answerCheck = (id: string, answer: string) => runCheck(embeddingsChecks[id], { state: {}, view: {}, answer });
+const exercise = (id: string) => lesson.exercises.find((e) => e.id === id)!;
+/** The plane as the exercise opens it: the widget's defaults under the frontmatter's start. */
+const startOf = (id: string): EmbeddingPlaneSettings => ({ ...DEFAULT_PLANE, ...(exercise(id).start as Partial<EmbeddingPlaneSettings>) });
+const planeCheck = (id: string, state: EmbeddingPlaneSettings) => runCheck(embeddingsChecks[id], { state, view: embeddingPlaneView(state), answer: '' });
 
 describe('place-the-apple: nearest word a fruit, within 1.5 of cherry (6, 4)', () => {
-  test.each([['5, 5', true], ['(6, 5)', true], ['5.5, 4.5', true], ['6,4', true], ['', false], ['3, 4', false], ['7.6, 4', false], ['1'.repeat(100_000), false], ['2, 6', false], ['apple', false]])(
-    '%j → %s', (answer, solved) => expect(answerCheck('place-the-apple', answer)).toBe(solved));
+  const start = startOf('place-the-apple');
+  const withApple = (apple: [number, number]) => ({ ...start, pos: { apple } });
+  test('the exercise wraps EmbeddingPlane in place mode on the curriculum plane', () => {
+    expect(exercise('place-the-apple').widget).toBe('EmbeddingPlane');
+    expect(start.mode).toBe('place');
+    expect(start.fixed).toEqual({ cherry: [6, 4], strawberry: [5, 4], castle: [2, 1], bike: [1, 2], basketball: [2, 6] });
+  });
+  test('not solved at the start', () => expect(planeCheck('place-the-apple', start)).toBe(false));
+  test.each([
+    [[5, 5], true], [[6, 5], true], [[5.5, 4.5], true], [[6, 4], true], [[7, 5], true],
+    [[3, 4], false], [[7.6, 4], false], [[2, 6], false], [[4.4, 4], false], [[6, 5.6], false],
+  ] as [[number, number], boolean][])('apple at %j → %s', (apple, solved) => expect(planeCheck('place-the-apple', withApple(apple))).toBe(solved));
+  test('a link that moves the fixed words, or another mode, does not count', () => {
+    expect(planeCheck('place-the-apple', { ...withApple([5, 5]), fixed: { cherry: [5, 5] } })).toBe(false);
+    expect(planeCheck('place-the-apple', { ...withApple([5, 5]), mode: 'sort' })).toBe(false);
+    expect(planeCheck('place-the-apple', { ...start, pos: {} })).toBe(false);
+  });
 });
 
 describe('analogy-by-hand: from king to queen on the toy map', () => {
+  const start = startOf('analogy-by-hand');
+  const withExpr = (expr: [string, string, string]) => ({ ...start, expr });
+  test('the exercise wraps EmbeddingPlane in arithmetic mode on the royal toy', () => {
+    expect(exercise('analogy-by-hand').widget).toBe('EmbeddingPlane');
+    expect(start.mode).toBe('arithmetic');
+    expect(start.words).toEqual({ man: [1, 1], woman: [1, 2], king: [2, 1], queen: [2, 2] });
+  });
+  test('not solved at the start (nothing chosen yet)', () => expect(planeCheck('analogy-by-hand', start)).toBe(false));
   test.each([
-    ['king - man + woman', true], ['king − man + woman', true], ['woman + king - man', true],
-    ['', false], ['queen', false], ['king', false], ['king - man + woman + queen - queen', false], ['king + woman', false], ['man - king + woman', false],
-  ])('%j → %s', (answer, solved) => expect(answerCheck('analogy-by-hand', answer)).toBe(solved));
+    [['king', 'man', 'woman'], true],
+    [['woman', 'man', 'king'], true],
+    [['queen', 'man', 'man'], false],
+    [['king', 'king', 'queen'], false],
+    [['king', 'woman', 'man'], false],
+    [['king', 'man', ''], false],
+    [['man', 'king', 'woman'], false],
+  ] as [[string, string, string], boolean][])('%j → %s', (expr, solved) => expect(planeCheck('analogy-by-hand', withExpr(expr))).toBe(solved));
+  test('moving the toy words does not count', () => {
+    expect(planeCheck('analogy-by-hand', { ...withExpr(['king', 'man', 'woman']), words: { ...start.words, queen: [3, 3], man: [0, 0], woman: [0, 1] } })).toBe(false);
+  });
 });
 
 describe('pure-cluster: every neighbour shares a §2.2 list with the word', () => {
@@ -32,9 +67,9 @@ describe('pure-cluster: every neighbour shares a §2.2 list with the word', () =
   const monday = ['tuesday', 'sunday', 'friday', 'thursday', 'beijing'];
   const paris = ['copenhagen', 'hanoi', 'athens', 'lisbon', 'dublin'];
 
-  test('the start word is monday, and a capital in its list fails it', () => {
-    expect(start.word).toBe('monday');
-    expect(run(state({}), { word: 'monday', neighbours: monday, analogy: null })).toBe(false);
+  test('the start word is the curriculum\'s paris; monday, with a capital among its days, fails', () => {
+    expect(start.word).toBe('paris');
+    expect(run(state({ word: 'monday' }), { word: 'monday', neighbours: monday, analogy: null })).toBe(false);
   });
   test('before the neighbours arrive it is not solved', () => expect(run(state({}), { word: '', neighbours: [], analogy: null })).toBe(false));
   test('five capitals around paris solve it', () => expect(run(state({ word: 'paris' }), { word: 'paris', neighbours: paris, analogy: null })).toBe(true));
