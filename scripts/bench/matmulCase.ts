@@ -16,10 +16,11 @@ export function naiveMatmul(a: Float32Array, b: Float32Array, M: number, K: numb
   return out;
 }
 
-interface Shape { label: string; M: number; K: number; N: number; transB?: boolean; perForward: number }
+/** One product shape of the course model and how often a 64-token forward runs it. */
+export interface Shape { label: string; M: number; K: number; N: number; transB?: boolean; perForward: number }
 
 /** The matmul shapes of one 64-token course-model forward pass, with how often each occurs. */
-const SHAPES: Shape[] = [
+export const SHAPES: Shape[] = [
   { label: 'QKV/out 64×64·64×64', M: 64, K: 64, N: 64, perForward: 4 * 4 },
   { label: 'MLP up 64×64·64×256', M: 64, K: 64, N: 256, perForward: 4 },
   { label: 'MLP down 64×256·256×64', M: 64, K: 256, N: 64, perForward: 4 },
