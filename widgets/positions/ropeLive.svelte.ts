@@ -3,7 +3,10 @@
 import { getEngine, isSupersededOrCancelled } from '../../engine/client.ts';
 import type { Trace } from '../../engine/trace.ts';
 import { ModelSession } from '../kit/modelSession.svelte.ts';
-import { LIVE_MEASURE, inputTime, measureRedraw } from './latency.ts';
+import { inputTime, measureRedraw } from '../kit/redrawTimer.ts';
+
+/** Measure name read by the latency test and bench (engine round trip plus redraw). */
+const LIVE_MEASURE = 'rope-live:slider-to-redraw';
 import {
   DEFAULT_ROPE_LIVE, ROPE_LIVE_MODEL, SAMPLE_TEXT_MAX_CHARS, headSlice, isTrainedSetting, meanScoreByOffset, textLoss,
   type OffsetScore, type RopeLiveSettings, type TextLoss,
