@@ -6,10 +6,11 @@
 import type { BenchCase } from './harness.ts';
 import { decodeCase } from './decodeCase.ts';
 import { forwardCase } from './forwardCase.ts';
+import { latencyCase } from './latency.ts';
 import { matmulCase } from './matmulCase.ts';
 import { roundTripCase } from './roundTripCase.ts';
 import { trainCase } from './trainCase.ts';
 import { wasmBackendCase } from './wasmBackendCase.ts';
 
 /** All registered cases; `npm run bench -- --only forward,decode` runs a subset by id. */
-export const benchCases: BenchCase[] = [forwardCase, decodeCase, matmulCase, roundTripCase, trainCase, wasmBackendCase];
+export const benchCases: BenchCase[] = [forwardCase, decodeCase, matmulCase, roundTripCase, trainCase, wasmBackendCase, latencyCase];
