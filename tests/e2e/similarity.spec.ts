@@ -146,3 +146,38 @@ test('the questionnaire splits into wants and offers: space on a checkbox change
   await expect(page).toHaveURL(/questionnaire-dot=/);
   expect(problems).toEqual([]);
 });
+
+test('the similarity matrix: presets, arrow keys move one cursor over both maps, bad lists get a sentence', async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  const problems = watchPage(page, baseURL!);
+  await open(page, 'model-similarity-matrix');
+  const widget = page.locator('#model-similarity-matrix');
+  await expect(widget.locator('[data-norm-summary]')).toContainText('Row lengths run from', { timeout: 30_000 });
+  await widget.getByRole('button', { name: 'common and rare' }).click();
+  await expect(widget.locator('tr[data-word="quorvia"] td[data-norm]')).toBeVisible();
+  const cosMap = widget.getByRole('group', { name: /Cosine \(direction only\) of every pair/ });
+  await cosMap.focus();
+  // Words: the, a, and, was, velmora, quorvia, tarsin, olvec. Home, 5 down and 6 right: row quorvia, column tarsin.
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  const readout = widget.locator('#model-similarity-matrix-cos-readout');
+  await expect(readout).toContainText('quorvia · tarsin: cosine 1.000');
+  // The dot-product map follows the same cursor and reads out through the same line.
+  await widget.getByRole('group', { name: /Dot product .* of every pair/ }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(readout).toContainText('quorvia · quorvia');
+  await widget.getByText('Both matrices as tables').click();
+  await expect(widget.locator('table[data-matrix="cos"] tbody tr')).toHaveCount(8);
+  const input = widget.getByLabel(/Words \(6 to 10/);
+  await input.fill('apple banana');
+  await input.press('Enter');
+  await expect(widget.locator('[role="status"]')).toContainText('Type at least 6 words (you have 2)');
+  await input.fill('apple banana orange cherry phone 🦓');
+  await input.press('Enter');
+  await expect(widget.locator('[role="status"]')).toContainText('is not in the model');
+  await input.fill('');
+  await input.press('Enter');
+  await expect(widget.locator('[role="status"]')).toContainText('Type 6 to 10 words');
+  expect(problems).toEqual([]);
+});
