@@ -6,7 +6,8 @@
  * numbers come from the model. Speed ratio = budget / median, so > 1 means within budget. Builds nothing:
  * without a build it logs that it skipped.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import type { BenchCase, BenchRow } from './harness.ts';
 import { serveStatic } from './staticServer.ts';
@@ -80,6 +81,24 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/**
+ * Range inputs in the built chapters that belong to no listed widget, so a new slider widget is not forgotten.
+ * Exercises (`ex-…`) embed the same components as the chapter's widgets, so they are not listed separately.
+ */
+export function unlistedSliders(dist: string): string[] {
+  const chaptersDir = path.join(dist, 'chapters');
+  const unlisted: string[] = [];
+  for (const slug of readdirSync(chaptersDir)) {
+    const file = path.join(chaptersDir, slug, 'index.html');
+    if (!existsSync(file)) continue;
+    for (const input of readFileSync(file, 'utf8').matchAll(/<input[^>]*type="range"[^>]*>/g)) {
+      const id = / id="([^"]+)"/.exec(input[0])?.[1] ?? '(no id)';
+      if (!id.startsWith('ex-') && !SLIDER_WIDGETS.some((w) => id.startsWith(`${w.id}-`))) unlisted.push(`/chapters/${slug}/#${id}`);
+    }
+  }
+  return unlisted;
+}
+
 function distDir(): string {
   const index = process.argv.indexOf('--dist');
   return index >= 0 ? process.argv[index + 1] : 'dist';
@@ -95,6 +114,8 @@ export const latencyCase: BenchCase = {
       ctx.log(`skipped: no built site in ${dist}/ (run \`npm run build\` first, or pass --dist <dir>)`);
       return [];
     }
+    const unlisted = unlistedSliders(dist);
+    if (unlisted.length > 0) ctx.log(`WARNING: sliders in no listed widget (add them to SLIDER_WIDGETS): ${unlisted.join(', ')}`);
     const site = await serveStatic(dist);
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
     const rows: BenchRow[] = [];
