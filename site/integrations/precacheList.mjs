@@ -7,8 +7,10 @@ import { join, relative, sep } from 'node:path';
 /** The service worker's own file name at the output root (never precached: the browser fetches it itself). */
 export const SERVICE_WORKER_FILE = 'sw.js';
 
-// Source maps are for developers with a network; dotfiles are editor or OS litter.
-const SKIPPED = [/\.map$/, /(^|\/)\./, new RegExp(`^${SERVICE_WORKER_FILE.replace('.', '\\.')}$`)];
+// Source maps are for developers with a network; dotfiles are editor or OS litter. KaTeX ships each face as woff2,
+// woff and ttf, and a browser takes the first it supports: every browser with service workers reads woff2, so the
+// older formats (about 0.8 MB) would only lengthen the first visit.
+const SKIPPED = [/\.map$/, /(^|\/)\./, /\.(woff|ttf)$/, new RegExp(`^${SERVICE_WORKER_FILE.replace('.', '\\.')}$`)];
 
 /** Every file under `dir`, as forward-slash paths relative to it, sorted so the list and its hash are stable. */
 export function listBuiltFiles(dir) {

@@ -18,6 +18,8 @@ test.describe('with the service worker', () => {
     test.setTimeout(90_000);
     await visitOnceAndLetTheWorkerTakeOver(page);
     const problems = watchPage(page, baseURL!);
+    const failed: string[] = [];
+    page.on('requestfailed', (request) => failed.push(request.url()));
     await context.setOffline(true);
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 
@@ -48,6 +50,8 @@ test.describe('with the service worker', () => {
     await page.goto('/chapters/not-a-chapter/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are offline');
     expect(problems).toEqual([]);
+    // Nothing the pages asked for (fonts, scripts, the worker, weights, search files) was missing from the cache.
+    expect(failed).toEqual([]);
   });
 
   test('the worker saved exactly one cache, holding the pages, the scripts and the models', async ({ page }) => {

@@ -31,6 +31,8 @@ const BUILD = {
   '_astro/app.Ab12.js.map': '{"mappings":""}',
   '_astro/BaseLayout.Cd34.css': 'body{}',
   '_astro/KaTeX_Main-Regular.Ef56.woff2': 'font',
+  '_astro/KaTeX_Main-Regular.Gh78.woff': 'older font',
+  '_astro/KaTeX_Main-Regular.Ij90.ttf': 'oldest font',
   'pagefind/pagefind.js': 'search',
   'pagefind/fragment/en_1.pf_fragment': 'fragment',
   'models/tw-learned/index.html': 'model card',
@@ -46,7 +48,7 @@ afterEach(() => {
 });
 
 describe('precache list', () => {
-  it('holds every page, script, style, font, search file and model file, and no source map, dotfile or sw.js', () => {
+  it('holds every page, script, style, woff2 font, search file and model file, and no source map, dotfile, older font format or sw.js', () => {
     const urls = precacheFiles(fakeBuild(BUILD)).map(urlForFile);
     expect(new Set(urls)).toEqual(new Set([
       '/', '/404.html', '/offline/', '/chapters/one-token/', '/chapters/softmax/', '/exercises/tame-the-poet/',
