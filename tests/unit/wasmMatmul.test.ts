@@ -57,6 +57,10 @@ const SHAPES: [number, number, number][] = [
 ];
 
 describe('WebAssembly SIMD matmul', () => {
+  const loaded = loadWasmMatmul();
+  if (!loaded) throw new Error('the wasm kernel must load in Node 24');
+  const kernel = loaded;
+
   it('the committed module bytes are what matmul.wat assembles to (rerun scripts/build-wasm.ts if not)', async () => {
     const assembled = await assembleMatmulWat();
     expect(Buffer.from(assembled).toString('base64')).toBe(MATMUL_WASM_BASE64);
@@ -78,8 +82,10 @@ describe('WebAssembly SIMD matmul', () => {
         const a = randomArray(M * K, rng);
         const b = randomArray(K * N, rng);
         const viaTs = onBackend('ts', () => fn(a, b, M, K, N));
-        const viaWasm = fn(a, b, M, K, N);
+        // The kernel itself, since the dispatcher keeps the tiniest products in TypeScript.
+        const viaWasm = kernel(a, b, M, K, N, new Float32Array(M * N), aIsTransposed, bIsTransposed);
         expect(firstDifference(viaWasm, viaTs), `${M}×${K}·${K}×${N}`).toBe(-1);
+        expect(firstDifference(fn(a, b, M, K, N), viaTs), `dispatched ${M}×${K}·${K}×${N}`).toBe(-1);
         const exact = oracle(a, b, M, K, N, aIsTransposed, bIsTransposed);
         for (let i = 0; i < exact.length; i++) {
           // relative to the size of the terms summed, so cancellation does not inflate the bound
