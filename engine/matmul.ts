@@ -10,6 +10,10 @@
  * ascending k, of A[i, k]·B[k, j], accumulated in one double starting at 0 and rounded once to
  * float32. Every code path below (tile, edge rows, edge columns, M < 4) keeps that order, so a
  * single row gives bit-identical results whether computed alone or inside a bigger product.
+ *
+ * Two backends, same bits: the TypeScript below is the reference; engine/wasm/matmul.wat is a
+ * WebAssembly SIMD port of it (f64x2 lanes, same order of operations), used by default where it
+ * loads and the product is big enough to repay the call (see gemm at the bottom).
  */
 
 import type { GemmKernel } from './wasm/wasmMatmul.ts';
