@@ -66,6 +66,35 @@ test('the map zooms and pans from the keyboard and the buttons, and the table fo
   await expect(status).toContainText('Zoom ×1.5');
 });
 
+test('the 3-D view turns by keyboard and buttons, and lists every word on three axes', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  await openMap(page);
+  await map(page).getByRole('checkbox', { name: /3-D view/ }).check();
+  const status = map(page).locator('[data-angles]');
+  await expect(status).toHaveText('View turned 30° to the right, seen from 20° above.');
+  const view = map(page).getByRole('application', { name: /3-D embedding map/ });
+  await expect(view.locator('circle')).not.toHaveCount(0, { timeout: 30_000 });
+  const before = await view.locator('circle.selected').getAttribute('cx');
+  await view.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowUp');
+  await expect(status).toHaveText('View turned 45° to the right, seen from 25° above.');
+  expect(await view.locator('circle.selected').getAttribute('cx')).not.toBe(before);
+  await map(page).getByRole('button', { name: 'Turn left' }).click();
+  await expect(status).toHaveAttribute('data-angles', '30,25');
+  await view.focus();
+  await page.keyboard.press('0');
+  await expect(status).toHaveAttribute('data-angles', '30,20');
+  await map(page).getByText(/Table of all \d+ words on three axes/).click();
+  const rows = map(page).getByRole('region', { name: 'Words on three principal components' }).locator('tbody tr');
+  expect(await rows.count()).toBeGreaterThan(100);
+  await expect(rows.first().locator('td')).toHaveCount(4);
+  // Back to 2-D: the zoomable map returns.
+  await map(page).getByRole('checkbox', { name: /3-D view/ }).uncheck();
+  await expect(map(page).locator('.zoom-status')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
 test('the curriculum analogies: answer and honest rank of the expected word', async ({ page }) => {
   await openMap(page);
   const verdict = map(page).locator('.verdict');

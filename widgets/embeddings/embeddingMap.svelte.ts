@@ -2,6 +2,7 @@
 import { getEngine, isSupersededOrCancelled } from '../../engine/client.ts';
 import type { WordNeighbour } from '../../engine/verbs/embeddingVerbs.ts';
 import { ModelSession } from '../kit/modelSession.svelte.ts';
+import { mapPoints3, type MapPoint3 } from './map3d.ts';
 import { mapPoints, wordProblem, type EmbeddingMapSettings, type EmbeddingMapView, type GroupId, type MapPoint } from './embeddingMapModel.ts';
 
 function message(error: unknown): string {
@@ -20,6 +21,9 @@ export class EmbeddingMapState {
   vocabulary = $state<string[]>([]);
   /** Share of the variance the two axes keep, from the worker's PCA. */
   explained = $state<number[]>([]);
+  /** The 3-D view's points and the share of the variance its three axes keep (loaded when first shown). */
+  points3 = $state<MapPoint3[]>([]);
+  explained3 = $state<number[]>([]);
   /** The word the neighbours belong to (as the vocabulary spells it). */
   shownWord = $state('');
   neighbours = $state<WordNeighbour[]>([]);
@@ -67,6 +71,18 @@ export class EmbeddingMapState {
       this.explained = r.explained;
       this.points = mapPoints(r.coords, r.dims, r.vocabulary);
       this.problem = null;
+    } catch (error) {
+      if (!isSupersededOrCancelled(error)) this.problem = message(error);
+    }
+  }
+
+  /** Loads the 3-D PCA map (once, the first time the 3-D view is shown). */
+  async loadMap3(): Promise<void> {
+    if (this.points3.length || !(await this.session.load())) return;
+    try {
+      const r = await getEngine().call('embeddingMap', { model: this.session.name, dims: 3 });
+      this.explained3 = r.explained;
+      this.points3 = mapPoints3(r.coords, r.vocabulary);
     } catch (error) {
       if (!isSupersededOrCancelled(error)) this.problem = message(error);
     }

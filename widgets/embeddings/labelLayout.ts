@@ -2,7 +2,7 @@
 // that covers no earlier label, no dot and stays inside the drawing. Cheap enough to rerun on every zoom step.
 
 /** A label to place: its dot's position and the label's box size, in the drawing's units. */
-export interface LabelItem { key: string; x: number; y: number; width: number; height: number }
+export interface LabelItem { key: string; x: number; y: number; width: number; height: number; /** Distance from the dot, overriding the default. */ gap?: number }
 
 /** A dot labels should not cover (the dots of unlabelled words count too). */
 export interface Obstacle { x: number; y: number; r: number }
@@ -53,7 +53,7 @@ export function layoutLabels(
   const spots: LabelSpot[] = [];
   for (const item of items) {
     let best: { spot: Omit<LabelSpot, 'key'>; cost: number } | null = null;
-    for (const spot of candidates(gap, item.height)) {
+    for (const spot of candidates(item.gap ?? gap, item.height)) {
       const box = boxAt(item, spot);
       const outside = (box.right - box.left) * (box.bottom - box.top) - overlap(box, frame);
       const cost = outside + placed.reduce((s, b) => s + overlap(box, b), 0) + dots.reduce((s, b) => s + overlap(box, b), 0);
