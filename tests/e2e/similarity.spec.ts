@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './helpers';
 
 /** Opens the chapter and waits until a widget has hydrated (widgets hydrate when scrolled into view). */
@@ -181,3 +182,19 @@ test('the similarity matrix: presets, arrow keys move one cursor over both maps,
   await expect(widget.locator('[role="status"]')).toContainText('Type 6 to 10 words');
   expect(problems).toEqual([]);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe: the questionnaire (split open) and the loaded similarity matrix with its tables have no violations (${scheme})`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    await open(page, 'questionnaire-dot');
+    await open(page, 'model-similarity-matrix');
+    const widget = page.locator('#model-similarity-matrix');
+    await expect(widget.locator('[data-norm-summary]')).toBeVisible({ timeout: 30_000 });
+    await widget.getByText('Both matrices as tables').click();
+    await widget.getByRole('group', { name: /Cosine \(direction only\) of every pair/ }).focus();
+    const results = await new AxeBuilder({ page }).include(['#questionnaire-dot', '#model-similarity-matrix', '#ex-weights-flip-the-match'])
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
