@@ -7,7 +7,8 @@ import { ACCEPTANCE_PROMPTS } from '../corpus/acceptancePrompts.ts';
 import { FT_HELDOUT_CAPITALS } from '../corpus/fineTuneSets.ts';
 import type { FactProbe } from '../corpus/fineTuneSets.ts';
 import { knownCapitalAccuracy, measureKnownCapitals } from './knownFacts.ts';
-import { askProbe, distributionAfter, idOfStrict, rankOf, topIds } from './probes.ts';
+import { askProbe, distributionAfter, encodeStrict, idOfStrict, rankOf, topIds } from './probes.ts';
+import { generate } from '../sampling/generate.ts';
 import type { ProbeAnswer } from './probes.ts';
 import type { CheckOutcome, EvalContext } from './types.ts';
 import { fraction, round } from './types.ts';
@@ -132,21 +133,43 @@ export function checkVelmoraAlone(ctx: EvalContext): CheckOutcome {
   };
 }
 
-/** C-14 count: reserved capitals answered right (top-1) in `<user> … ? <bot>` format. */
-export function measureSft(ctx: EvalContext): ProbeAnswer[] {
-  return ask(ctx, ACCEPTANCE_PROMPTS.qaReserved);
+/** Longest answer C-14 reads: a full-sentence answer ("the capital of x is y .") is 7 tokens. */
+export const SFT_MAX_ANSWER_TOKENS = 12;
+
+/** One C-14 dialogue: the model's greedy answer up to its first full stop, and whether it names the capital. */
+export interface SftAnswer {
+  prompt: string;
+  target: string;
+  answer: string;
+  correct: boolean;
+}
+
+/**
+ * C-14 count: reserved capitals answered right in `<user> … ? <bot>` format. The answer is read greedily up to
+ * the first "." (or <eos>), because ft-qa-format teaches two answer forms, "madrid ." and "the capital of spain is
+ * madrid .": judging only the first token would mark the full-sentence answer wrong.
+ */
+export function measureSft(ctx: EvalContext): SftAnswer[] {
+  const stop = ['.', '<eos>'].map((t) => ctx.tokenizer.idOf(t)).filter((id): id is number => id !== undefined);
+  return ACCEPTANCE_PROMPTS.qaReserved.map(({ prompt, target }) => {
+    const ids = encodeStrict(ctx.tokenizer, prompt);
+    const maxTokens = Math.min(SFT_MAX_ANSWER_TOKENS, ctx.model.config.contextLength - ids.length);
+    const out = generate(ctx.model, ids, { temperature: 0, maxTokens, seed: 0, stopIds: stop, forwardOptions: ctx.forwardOptions });
+    const words = out.ids.map((id) => ctx.tokenizer.tokenText(id));
+    return { prompt, target, answer: words.join(' '), correct: words.includes(target) };
+  });
 }
 
 /** C-14 verdict from the answers before and after ft-qa-format. */
-export function judgeSft(before: readonly ProbeAnswer[], after: readonly ProbeAnswer[]): CheckOutcome {
-  const right = (list: readonly ProbeAnswer[]) => list.filter((a) => a.top1 === a.target).length;
+export function judgeSft(before: readonly Pick<SftAnswer, 'correct'>[], after: readonly SftAnswer[]): CheckOutcome {
+  const right = (list: readonly Pick<SftAnswer, 'correct'>[]) => list.filter((a) => a.correct).length;
   return {
     id: 'C-14',
     title: 'SFT carries the answer format to unseen facts',
     met: right(before) <= SFT_MAX_BEFORE && right(after) >= SFT_MIN_AFTER,
     measured: { before: fraction(right(before), before.length), after: fraction(right(after), after.length) },
-    threshold: `≤ ${SFT_MAX_BEFORE}/8 before, ≥ ${SFT_MIN_AFTER}/8 after`,
-    details: after.map((a) => ({ prompt: a.prompt, top1: a.top1 })),
+    threshold: `≤ ${SFT_MAX_BEFORE}/8 before, ≥ ${SFT_MIN_AFTER}/8 after (greedy answer up to its first full stop names the capital)`,
+    details: after.map((a) => ({ prompt: a.prompt, answer: a.answer, correct: a.correct })),
   };
 }
 

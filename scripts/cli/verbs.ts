@@ -7,7 +7,8 @@ import { inspectVerb } from './inspect.ts';
 import { makeTestModelVerb } from './makeTestModel.ts';
 import { corpusVerb } from './corpus.ts';
 import { evalVerb } from './eval.ts';
+import { evalFineTuneVerb } from './evalFineTune.ts';
 import { trainVerb } from './train.ts';
 
 /** Every verb, in the order the help lists them. */
-export const VERBS: Verb[] = [tokenizeVerb, logitsVerb, generateVerb, inspectVerb, corpusVerb, evalVerb, trainVerb, makeTestModelVerb];
+export const VERBS: Verb[] = [tokenizeVerb, logitsVerb, generateVerb, inspectVerb, corpusVerb, evalVerb, evalFineTuneVerb, trainVerb, makeTestModelVerb];

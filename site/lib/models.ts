@@ -28,6 +28,22 @@ export function courseModels(): CourseModel[] {
   return models.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
 
+const fineTuneFiles = import.meta.glob<FineTuneChecksFile>('/public/models/*/finetune-checks.json', { eager: true, import: 'default' });
+
+/** The stored results of `npm run engine -- eval-finetune --write` (C-13 … C-15). */
+export interface FineTuneChecksFile {
+  model: string;
+  weightsSha256: string;
+  command: string;
+  checks: { id: string; title: string; pass: boolean; measured: Record<string, unknown>; threshold: string; seconds: number }[];
+}
+
+/** A model's fine-tuning checks, or undefined when none are stored or they were run on other weights. */
+export function fineTuneChecks(model: CourseModel): FineTuneChecksFile | undefined {
+  const file = fineTuneFiles[`/public/models/${model.name}/finetune-checks.json`];
+  return file && file.weightsSha256 === model.manifest.weights.sha256 ? file : undefined;
+}
+
 /** The training curve stored in a manifest, if the trainer recorded one. */
 export function trainingCurve(manifest: ModelManifest): CurvePoint[] {
   const curve = (manifest.provenance as { history?: unknown }).history;

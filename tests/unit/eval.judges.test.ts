@@ -122,7 +122,7 @@ describe('fine-tuning checks', () => {
     expect(judgeAfterFineTune({ ...base, seconds: 60.5 }).met).toBe(false);
   });
   it('C-14: ≤ 2/8 before and ≥ 6/8 after', () => {
-    const qa = (right: number) => Array.from({ length: 8 }, (_, i) => answer(`q${i}`, `a${i}`, i < right));
+    const qa = (right: number) => Array.from({ length: 8 }, (_, i) => ({ prompt: `q${i}`, target: `a${i}`, answer: i < right ? `a${i} .` : 'the', correct: i < right }));
     expect(judgeSft(qa(2), qa(6)).met).toBe(true);
     expect(judgeSft(qa(3), qa(8)).met).toBe(false);
     expect(judgeSft(qa(0), qa(5)).met).toBe(false);

@@ -250,20 +250,19 @@ describe('UTF-8 helpers and the GPT-2 pre-split', () => {
   });
 });
 
-describe('speed', () => {
+describe('long input', () => {
   const text = wordSoup(100_000, Array.from({ length: 3000 }, (_, i) => i.toString(36).replace(/\d/g, (d) => 'aeiouyklmn'[Number(d)])), 17);
 
-  it('trains 200 merges on 100k characters in a few seconds and encodes 100k characters in under a second', () => {
+  // Timing lives in `npm run bench`; here only what a user would notice: the work finishes and round-trips.
+  it('trains 200 merges on 100k characters and round-trips 100k characters', () => {
     let t0 = performance.now();
     const { tokenizer, trace } = trainBpe(text, 200);
     const trainMs = performance.now() - t0;
     expect(trace.steps).toHaveLength(200);
-    expect(trainMs).toBeLessThan(5000);
     t0 = performance.now();
     const fresh = createBpeTokenizer(tokenizer.merges, ['<eos>']);
     const enc = fresh.encode(text);
     const encodeMs = performance.now() - t0;
-    expect(encodeMs).toBeLessThan(1000);
     expect(fresh.decode(enc.ids)).toBe(text);
     console.log(`BPE speed: train 200 merges on ${text.length} chars ${trainMs.toFixed(0)} ms; encode ${encodeMs.toFixed(0)} ms`);
   });
