@@ -7,6 +7,9 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Some files build the full TinyWorld corpus or load a model once in beforeAll; on a busy 2-core machine that can take
+    // longer than the 10 s default.
+    hookTimeout: 120_000,
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: process.env.CI ? { json: 'reports/unit.json' } : undefined,
   },
