@@ -3,8 +3,21 @@ import { describe, expect, test } from 'vitest';
 import { distance, dot, measurePair, norm, unit } from '../../widgets/similarity/vectorMath.ts';
 import { DEFAULT_SETTINGS, playgroundState, playgroundView } from '../../widgets/similarity/playgroundModel.ts';
 import { dimensionSpreadView, randomPairs, standardDeviation } from '../../widgets/similarity/dimensionSpreadModel.ts';
+import { PRESETS } from '../../widgets/similarity/vectorPlayground.svelte.ts';
 
 describe('the three measures on the curriculum examples', () => {
+  test('bad (3,1) and atrocious (9,3) point the same way (cosine 1) yet sit 6.32 apart; poor (2,2) is nearer but turned', () => {
+    const preset = PRESETS.find((p) => p.names[1] === 'atrocious')!;
+    const view = playgroundView({ a: preset.a, b: preset.b, c: preset.c, normalise: false });
+    expect(view.ab.cosine).toBeCloseTo(1, 12);
+    expect(view.ab.dot).toBe(30);
+    expect(view.ab.distance).toBeCloseTo(Math.sqrt(40), 12);
+    expect(view.ac.dot).toBe(8);
+    expect(view.ac.cosine).toBeCloseTo(8 / (Math.sqrt(10) * Math.sqrt(8)), 12); // 0.894
+    expect(view.ac.distance).toBeCloseTo(Math.sqrt(2), 12);
+    expect([view.byDot, view.byCosine, view.byDistance]).toEqual(['b', 'b', 'c']);
+  });
+
   test('orange (6,1) and Android (1,8): dot 14, cosine 0.285 (73.4°), distance 8.60', () => {
     const m = measurePair([6, 1], [1, 8]);
     expect(m.dot).toBe(14);

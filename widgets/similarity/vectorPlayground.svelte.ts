@@ -13,6 +13,8 @@ export const PRESETS: Preset[] = [
   { label: 'apple, orange, Android', names: ['apple', 'orange', 'Android'], a: [5, 5], b: [6, 1], c: [1, 8] },
   { label: 'word1, word2, word3', names: ['word1', 'word2', 'word3'], a: [10, 10], b: [50, 50], c: [5, 20] },
   { label: 'castle, strawberry, fortress', names: ['castle', 'strawberry', 'fortress'], a: [2, 1], b: [5, 4], c: [4, 2] },
+  // Same direction, three times the length: "atrocious" is "bad", only more so. Distance prefers the milder "poor".
+  { label: 'bad, atrocious, poor', names: ['bad', 'atrocious', 'poor'], a: [3, 1], b: [9, 3], c: [2, 2] },
 ];
 
 const same = (u: Vec2, v: Vec2) => u[0] === v[0] && u[1] === v[1];
