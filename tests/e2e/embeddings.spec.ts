@@ -9,7 +9,7 @@ async function openMap(page: Page): Promise<void> {
   await page.goto('/chapters/embeddings/');
   await page.locator('#embedding-map').scrollIntoViewIfNeeded();
   await expect(page.locator('#embedding-map [data-hydrated="true"]')).toBeVisible();
-  await expect(page.locator('#embedding-map table').first().locator('tbody tr')).toHaveCount(5, { timeout: 30_000 });
+  await expect(page.locator('#embedding-map table.neighbours').locator('tbody tr')).toHaveCount(5, { timeout: 30_000 });
 }
 
 const map = (page: Page) => page.locator('#embedding-map');
@@ -20,7 +20,7 @@ test('a typed word shows its cosine neighbours; bad words get a clear message', 
   const word = map(page).getByRole('combobox', { name: 'Word' });
   await word.fill('banana');
   await expect(map(page).locator('caption')).toContainText('“banana”');
-  await expect(map(page).locator('table').first().locator('tbody tr')).toHaveCount(5);
+  await expect(map(page).locator('table.neighbours').locator('tbody tr')).toHaveCount(5);
   // The word's row of E: 64 numbers, numbered from 0 or (on request) from 1.
   const lookup = map(page).locator('details.lookup');
   await lookup.locator('summary').click();
@@ -31,7 +31,7 @@ test('a typed word shows its cosine neighbours; bad words get a clear message', 
   await lookup.getByRole('checkbox', { name: 'count rows and columns from 1' }).check();
   await expect(lookup.locator('summary')).toContainText(`Row ${rowNumber + 1} of the table E`);
   await map(page).getByRole('spinbutton', { name: 'Neighbours' }).fill('8');
-  await expect(map(page).locator('table').first().locator('tbody tr')).toHaveCount(8);
+  await expect(map(page).locator('table.neighbours').locator('tbody tr')).toHaveCount(8);
 
   await word.fill('bananna');
   await expect(map(page).locator('.word-msg')).toContainText('not in the model\'s vocabulary');

@@ -42,6 +42,19 @@ describe('layoutLabels', () => {
     // Priority is the order given: the first label is always kept.
     expect(spots[0].key).toBe('w0');
   });
+  test('a label marked must is kept even when every spot is covered', () => {
+    const first: LabelItem = { key: 'a', x: 100, y: 100, width: 40, height: 12 };
+    const blocked: LabelItem = { key: 'b', x: 100, y: 100, width: 40, height: 12 };
+    const crowd = Array.from({ length: 8 }, (_, i) => ({ ...first, key: `c${i}` }));
+    expect(layoutLabels([first, ...crowd, blocked], [], { width: 300, height: 300 }).map((s) => s.key)).not.toContain('b');
+    expect(layoutLabels([first, ...crowd, { ...blocked, must: true }], [], { width: 300, height: 300 }).map((s) => s.key)).toContain('b');
+  });
+  test('vertical items try above their dot first', () => {
+    const [spot] = layoutLabels([{ key: 'a', x: 50, y: 50, width: 30, height: 10, vertical: true }], [], { width: 200, height: 200 }, { gap: 10 });
+    expect(spot.anchor).toBe('middle');
+    expect(spot.dx).toBe(0);
+    expect(spot.dy).toBeLessThan(0);
+  });
   test('keepAll keeps every label', () => {
     const items: LabelItem[] = Array.from({ length: 12 }, (_, i) => ({ key: `w${i}`, x: 100, y: 100, width: 40, height: 12 }));
     expect(layoutLabels(items, [], { width: 300, height: 300 }, { keepAll: true })).toHaveLength(12);

@@ -71,4 +71,14 @@ describe('points', () => {
     expect(radius).toBeCloseTo(Math.sqrt(2.75), 12);
     expect(cloudRadius([]).radius).toBe(1);
   });
+  test('with a share, the radius holds that share of the points and ignores the outlier', () => {
+    // 19 points at distance 1 from the origin-ish centroid and one far outlier along x.
+    const pts = Array.from({ length: 20 }, (_, id) => ({ id, word: `w${id}`, group: null, x: id === 19 ? 100 : 0, y: 0, z: 0 }));
+    const all = cloudRadius(pts);
+    const most = cloudRadius(pts, 0.95);
+    expect(all.centre[0]).toBeCloseTo(5, 12);
+    expect(all.radius).toBeCloseTo(95, 12);
+    // 95 % of 20 points = 19 points, all 5 away from the centroid (5, 0, 0).
+    expect(most.radius).toBeCloseTo(5, 12);
+  });
 });

@@ -2,7 +2,8 @@
 // that covers no earlier label, no dot and stays inside the drawing. Cheap enough to rerun on every zoom step.
 
 /** A label to place: its dot's position and the label's box size, in the drawing's units. */
-export interface LabelItem { key: string; x: number; y: number; width: number; height: number; /** Distance from the dot, overriding the default. */ gap?: number }
+export interface LabelItem { key: string; x: number; y: number; width: number; height: number; /** Distance from the dot, overriding the default. */ gap?: number; /** Always placed (at its least-covered spot if none is free). */ must?: boolean;
+  /** Try above and below the dot before its sides (for dots in a row, where a side label reads as the neighbour's). */ vertical?: boolean }
 
 /** A dot labels should not cover (the dots of unlabelled words count too). */
 export interface Obstacle { x: number; y: number; r: number }
@@ -53,14 +54,16 @@ export function layoutLabels(
   const spots: LabelSpot[] = [];
   for (const item of items) {
     let best: { spot: Omit<LabelSpot, 'key'>; cost: number } | null = null;
-    for (const spot of candidates(item.gap ?? gap, item.height)) {
+    const tries = candidates(item.gap ?? gap, item.height);
+    const order = item.vertical ? [tries[4], tries[5], ...tries.slice(0, 4), ...tries.slice(6)] : tries;
+    for (const spot of order) {
       const box = boxAt(item, spot);
       const outside = (box.right - box.left) * (box.bottom - box.top) - overlap(box, frame);
       const cost = outside + placed.reduce((s, b) => s + overlap(box, b), 0) + dots.reduce((s, b) => s + overlap(box, b), 0);
       if (!best || cost < best.cost) best = { spot, cost };
       if (cost === 0) break;
     }
-    if (!best || (best.cost > 0 && !options.keepAll)) continue;
+    if (!best || (best.cost > 0 && !options.keepAll && !item.must)) continue;
     placed.push(boxAt(item, best.spot));
     spots.push({ key: item.key, ...best.spot });
   }

@@ -53,13 +53,16 @@ export function project(p: readonly [number, number, number], a: ViewAngles): [n
   return [x1, y2, z2];
 }
 
-/** The largest distance of any point from the centre of the cloud (its centroid), so every turn fits one scale. */
-export function cloudRadius(points: readonly MapPoint3[]): { centre: [number, number, number]; radius: number } {
+/**
+ * The centre of the cloud (its centroid) and the radius that holds `share` of the points. A few outlying words
+ * would otherwise shrink the whole cloud to a dot; the view pins those to its edge instead.
+ */
+export function cloudRadius(points: readonly MapPoint3[], share = 1): { centre: [number, number, number]; radius: number } {
   const n = points.length || 1;
   const centre: [number, number, number] = [0, 0, 0];
   for (const p of points) [centre[0], centre[1], centre[2]] = [centre[0] + p.x / n, centre[1] + p.y / n, centre[2] + p.z / n];
-  let radius = 0;
-  for (const p of points) radius = Math.max(radius, Math.hypot(p.x - centre[0], p.y - centre[1], p.z - centre[2]));
+  const distances = points.map((p) => Math.hypot(p.x - centre[0], p.y - centre[1], p.z - centre[2])).sort((a, b) => a - b);
+  const radius = distances.length ? distances[Math.min(distances.length - 1, Math.ceil(share * distances.length) - 1)] : 0;
   return { centre, radius: radius || 1 };
 }
 
