@@ -181,6 +181,14 @@ test('sort mode: fruit down, tech up, apple left in the middle', async ({ page }
   await expect(plane.locator('[data-sort-summary]')).toContainText('Apple is in the middle');
   await move('apple', 'ArrowUp', 4);
   await expect(plane.locator('[data-sort-summary]')).toContainText('Apple went to the top zone');
+  // A pointer drag moves a word too: banana dragged up to the top zone.
+  const banana = plane.getByRole('slider', { name: 'Move banana' });
+  const box = (await banana.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y - box.height * 3, { steps: 5 });
+  await page.mouse.up();
+  await expect(plane.locator('tr[data-word="banana"] [data-distance]')).toHaveText('top');
 });
 
 for (const scheme of ['light', 'dark'] as const) {
