@@ -1,9 +1,8 @@
-// Builds the Pagefind search index inside the Astro build, so the service worker's list can include its files.
-// (`npm run build` runs the Pagefind command afterwards too; both read the same pages with the same options,
-// so it writes the same files.)
+// Builds the Pagefind search index inside the Astro build (the only place it is built), so every build, with any
+// --outDir, has search, and the service worker's list can include the index files.
 import { join } from 'node:path';
 
-/** Selectors Pagefind leaves out of the index; keep equal to the `--exclude-selectors` in package.json's build script. */
+/** Selectors Pagefind leaves out of the index (KaTeX's MathML copy would index every formula twice). */
 export const SEARCH_EXCLUDE_SELECTORS = ['.katex-mathml'];
 
 /** Indexes the built pages under `root` into `root/pagefind/`; logs and carries on if Pagefind reports errors. */

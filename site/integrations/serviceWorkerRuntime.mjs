@@ -42,14 +42,16 @@ export function serviceWorkerMain(sw, config) {
       if (response.ok && response.type === 'basic') await cache.put(pageKey(url), response.clone());
       return response;
     } catch {
-      return (await cache.match(pageKey(url))) ?? (await cache.match(absolute(config.offlineUrl))) ?? Response.error();
+      return (await cache.match(pageKey(url), { ignoreVary: true })) ?? (await cache.match(absolute(config.offlineUrl), { ignoreVary: true })) ?? Response.error();
     }
   }
 
   async function cacheFirst(request) {
     const cache = await sw.caches.open(cacheName);
-    // Pagefind adds a `?ts=` cache-buster to its entry file; the cached copy is the same file.
-    const hit = await cache.match(request, { ignoreSearch: true });
+    // Pagefind adds a `?ts=` cache-buster to its entry file; the cached copy is the same file. Servers such as
+    // `astro preview` answer with `Vary: Origin`, and a module script's request carries an Origin the precache
+    // request did not: without ignoreVary every script would miss the cache and fail offline.
+    const hit = await cache.match(request, { ignoreSearch: true, ignoreVary: true });
     return hit ?? sw.fetch(request);
   }
 

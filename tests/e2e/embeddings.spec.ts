@@ -106,12 +106,14 @@ test('the curriculum analogies: answer and honest rank of the expected word', as
   await expect(verdict).toContainText('"zzzq" is not in the model\'s vocabulary');
 });
 
-test('pure-cluster opens on paris, which the course model already solves', async ({ page }) => {
+test('pure-cluster opens unsolved on monday and is solved by typing a capital', async ({ page }) => {
   await page.goto('/chapters/embeddings/');
   const exercise = page.locator('#ex-pure-cluster');
   await exercise.scrollIntoViewIfNeeded();
-  await expect(exercise.locator('caption')).toContainText('“paris”', { timeout: 30_000 });
-  // The curriculum's start word: its five neighbours are all capitals on tw-learned (reported, start kept as specified).
+  await expect(exercise.locator('caption')).toContainText('“monday”', { timeout: 30_000 });
+  await expect(exercise.locator('[data-exercise-status="open"]')).toBeVisible();
+  await exercise.getByRole('combobox', { name: 'Word' }).fill('paris');
+  await expect(exercise.locator('caption')).toContainText('“paris”');
   await expect(exercise.locator('[data-exercise-status="done"]')).toContainText('Done!');
 });
 

@@ -14,6 +14,13 @@ function declaredExercises(): { id: string; title: string; lesson: string }[] {
   });
 }
 
+/** Exercises plus quiz questions the softmax lesson declares: what its progress counts are out of. */
+function softmaxItemCount(): number {
+  const front = parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync('lessons/05-softmax.mdx', 'utf8'))![1]) as { exercises?: unknown[]; quiz?: unknown[] };
+  return (front.exercises ?? []).length + (front.quiz ?? []).length;
+}
+const SOFTMAX_ITEMS = softmaxItemCount();
+
 /** Probabilities (percent) in the table of the widget inside `scope`. */
 async function probs(scope: Locator): Promise<number[]> {
   return (await scope.locator('td[data-prob]').allTextContents()).map((c) => Number.parseFloat(c));
@@ -57,7 +64,7 @@ test('solving tame-the-poet with the keyboard shows an announced "done" that sur
   const again = await ready(page, 'tame-the-poet');
   await expect(again.locator('[data-exercise-status="done"]')).toContainText('Done!');
   await expect(again.getByRole('slider', { name: 'Temperature τ' })).toHaveAttribute('aria-valuetext', tauText!);
-  await expect(page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: /Softmax/ }).locator('[data-progress-items]')).toContainText('1/8');
+  await expect(page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: /Softmax/ }).locator('[data-progress-items]')).toContainText(`1/${SOFTMAX_ITEMS}`);
   expect(problems).toEqual([]);
 });
 
@@ -123,7 +130,7 @@ test('progress: export, reset, import restores it (home page)', async ({ page })
 
   await page.goto('/');
   const count = page.locator('.arc-item', { hasText: 'Softmax, temperature and sampling' }).locator('.arc-progress');
-  await expect(count).toHaveText('2 of 8 exercises and quiz questions done');
+  await expect(count).toHaveText(`2 of ${SOFTMAX_ITEMS} exercises and quiz questions done`);
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
   const download = await downloadPromise;
@@ -135,27 +142,27 @@ test('progress: export, reset, import restores it (home page)', async ({ page })
   await page.getByRole('button', { name: 'Reset progress' }).click();
   await page.getByRole('button', { name: 'Yes, reset' }).click();
   await expect(page.getByText('Progress reset.')).toBeVisible();
-  await expect(count).toHaveText('0 of 8 exercises and quiz questions done');
+  await expect(count).toHaveText(`0 of ${SOFTMAX_ITEMS} exercises and quiz questions done`);
 
   await page.locator('input[type="file"][data-progress-file]').setInputFiles(file);
   await expect(page.getByText('Imported 0 solved exercises and 2 quiz answers.')).toBeVisible();
-  await expect(count).toHaveText('2 of 8 exercises and quiz questions done');
+  await expect(count).toHaveText(`2 of ${SOFTMAX_ITEMS} exercises and quiz questions done`);
   await page.reload();
-  await expect(count).toHaveText('2 of 8 exercises and quiz questions done');
+  await expect(count).toHaveText(`2 of ${SOFTMAX_ITEMS} exercises and quiz questions done`);
 
   await page.locator('input[type="file"][data-progress-file]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
   await expect(page.getByText('That file is not a progress file')).toBeVisible();
-  await expect(count).toHaveText('2 of 8 exercises and quiz questions done');
+  await expect(count).toHaveText(`2 of ${SOFTMAX_ITEMS} exercises and quiz questions done`);
 });
 
 test('progress syncs across tabs', async ({ page }) => {
   const other = await page.context().newPage();
   await other.goto('/');
   const count = other.locator('.arc-item', { hasText: 'Softmax, temperature and sampling' }).locator('.arc-progress');
-  await expect(count).toHaveText('0 of 8 exercises and quiz questions done');
+  await expect(count).toHaveText(`0 of ${SOFTMAX_ITEMS} exercises and quiz questions done`);
   await page.goto('/chapters/softmax/?ex-tame-the-poet-widget=1.eyJzY29yZXMiOls0LDMsMV0sInRhdSI6MC40LCJtb2RlIjoic29mdG1heCIsInRvcEsiOjAsInRvcFAiOjF9#ex-tame-the-poet');
   await expect(page.locator('#ex-tame-the-poet [data-exercise-status="done"]')).toBeVisible();
-  await expect(count).toHaveText('1 of 8 exercises and quiz questions done');
+  await expect(count).toHaveText(`1 of ${SOFTMAX_ITEMS} exercises and quiz questions done`);
 });
 
 test('with storage blocked the site still works and says progress will not be saved', async ({ browser, baseURL }) => {

@@ -44,7 +44,10 @@ class FakeCaches {
         for (const [key, body] of bodies) store.set(key, body);
       },
       async put(request: string, response: Response) { store.set(keyOf(request), await response.text()); },
-      async match(request: string | { url: string }, options?: { ignoreSearch?: boolean }) {
+      async match(request: string | { url: string; headers?: Headers }, options?: { ignoreSearch?: boolean; ignoreVary?: boolean }) {
+        // Like `astro preview`, the fake server's answers say `Vary: Origin`, and the precache fetched them without
+        // an Origin: a real cache refuses a request that carries one (a module script) unless told to ignore Vary.
+        if (!options?.ignoreVary && typeof request !== 'string' && request.headers?.get('origin')) return undefined;
         const wanted = keyOf(request, options?.ignoreSearch);
         for (const [key, body] of store) if (keyOf(key, options?.ignoreSearch) === wanted) return new Response(body);
         return undefined;
@@ -92,7 +95,8 @@ function startWorker(source: string, caches: FakeCaches, network: FakeNetwork) {
   const fetchThrough = async (path: string, init: { mode?: string; method?: string; accept?: string; origin?: string } = {}) => {
     let answer: Promise<Response> | null = null;
     const request = { url: `${init.origin ?? ORIGIN}${path}`, method: init.method ?? 'GET', mode: init.mode ?? 'cors',
-      headers: new Headers(init.accept ? { accept: init.accept } : {}) };
+      // Module scripts and fetches are CORS-mode requests and carry an Origin header.
+      headers: new Headers({ ...(init.accept ? { accept: init.accept } : {}), ...((init.mode ?? 'cors') === 'cors' ? { origin: ORIGIN } : {}) }) };
     listeners.get('fetch')!({ request, respondWith: (p: Promise<Response>) => { answer = p; } });
     return answer === null ? null : (await answer as Response).text();
   };

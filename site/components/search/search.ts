@@ -1,5 +1,6 @@
 // Behaviour of the header search box. Pagefind's index lives at /pagefind/ in the built site (same origin, so it
 // works offline from a local build); during `astro dev` it is absent and the box says so.
+import { isRelevantHit } from './relevantHit';
 import { t } from '../../i18n/t';
 
 interface PagefindResultData {
@@ -90,7 +91,7 @@ function wire(root: HTMLElement, input: HTMLInputElement, panel: HTMLElement, st
     }
     const search = await pagefind.debouncedSearch(term, {}, 200);
     if (search === null || term !== latest) return; // a newer keystroke superseded this search
-    const hits = hitsOf(await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data())));
+    const hits = hitsOf(await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()))).filter((hit) => isRelevantHit(hit.excerpt, term));
     if (term !== latest) return;
     list.replaceChildren(...hits.map((hit) => {
       const item = document.createElement('li');
