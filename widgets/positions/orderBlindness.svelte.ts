@@ -2,16 +2,19 @@
 // passes compared (block 0 at the last position as a bag, and the next tokens). Models run one after another.
 import { getEngine, isSupersededOrCancelled } from '../../engine/client.ts';
 import { ModelSession } from '../kit/modelSession.svelte.ts';
-import { ORDER_MODELS, ORDER_PROMPTS, compareOrders, type OrderComparison, type OrderModel } from './orderBlindnessModel.ts';
+import { ORDER_MODELS, ORDER_MODELS_RUN_AT_ONCE, ORDER_PROMPTS, compareOrders, type OrderComparison, type OrderModel } from './orderBlindnessModel.ts';
 
 /** One model's row: its loading session and, once run, the comparison or a sentence saying what went wrong. */
 export class OrderModelRun {
   comparison = $state.raw<OrderComparison | null>(null);
   problem = $state<string | null>(null);
+  /** Whether this model may download and run (at once for the chapter's own models, else on request). */
+  requested = $state(false);
   readonly session: ModelSession | null;
 
   constructor(readonly model: OrderModel, available: boolean) {
     this.session = available ? new ModelSession(model.name) : null;
+    this.requested = ORDER_MODELS_RUN_AT_ONCE.includes(model.name);
   }
 }
 
@@ -30,11 +33,17 @@ export class OrderBlindnessState {
     [this.promptA, this.promptB] = ORDER_PROMPTS;
   }
 
-  /** Runs every available model on both prompts; call from an $effect (it reads both prompts first). */
+  /** Lets one more model download and run, then compares it on the current prompts. */
+  request(run: OrderModelRun): Promise<void> {
+    run.requested = true;
+    return this.refresh();
+  }
+
+  /** Runs every available, requested model on both prompts; call from an $effect (it reads both prompts first). */
   async refresh(): Promise<void> {
     const [a, b] = [this.promptA, this.promptB];
     for (const run of this.runs) {
-      if (!run.session) continue;
+      if (!run.session || !run.requested) continue;
       if (!(await run.session.load())) continue;
       try {
         const engine = getEngine();
