@@ -30,7 +30,7 @@ export interface CorpusStats {
   appleCueBeforeShare: number;
   /** Per known country: sentences stating its capital ("the capital of … is …" or "… is the capital of …"). */
   capitalSentences: Record<string, number>;
-  /** Occurrences of "the capital of {country} is {capital} ." and the share that end their document. */
+  /** Occurrences of "the capital of {country} is {capital} ." and the share that end their doc. */
   capitalFactSentences: number;
   capitalFactEndsDocumentShare: number;
 }
@@ -45,7 +45,7 @@ export class CorpusStatsCollector {
   private families: Record<string, number> = {};
   private capitals: Record<string, number> = {};
 
-  /** Records one sentence; `endsDocument` is true when the document stops right after it. */
+  /** Records one sentence; `endsDocument` is true when the doc stops right after it. */
   addSentence(drawn: DrawnSentence, endsDocument: boolean): void {
     const { template } = drawn;
     const family: FamilyId = template.family;
@@ -68,7 +68,7 @@ export class CorpusStatsCollector {
     }
   }
 
-  /** Records a finished document. */
+  /** Records a finished doc. */
   addDocument(doc: { split: 'train' | 'validation'; tokenCount: number; nats: number }): void {
     this.s.documents++;
     this.s.tokens += doc.tokenCount;

@@ -3,10 +3,10 @@
  * byte-identical text on every platform (mulberry32 from ../rng.ts, no Math.random).
  *
  * Reading of §2.3 "Documents are 1–5 mixed sentences, each ending in <eos>": the "each" is the
- * documents. `<eos>` ends a document (§2.1: "<eos> ends a document and stops generation"), and
- * the rule that a capital sentence "ends its document in at least half of its occurrences, so
- * <eos> is the likeliest token after it" only makes sense if sentences inside a document are not
- * followed by <eos>. A document is its sentences joined by spaces, then " <eos>", one per line.
+ * documents. `<eos>` ends a doc (§2.1: "<eos> ends a document and stops generation"), and
+ * the rule that a capital sentence "ends its doc in at least half of its occurrences, so
+ * <eos> is the likeliest token after it" only makes sense if sentences inside a doc are not
+ * followed by <eos>. A doc is its sentences joined by spaces, then " <eos>", one per line.
  */
 import { createRng } from '../rng.ts';
 import { choiceNats } from './entropy.ts';
@@ -25,24 +25,24 @@ export interface CorpusOptions {
   validationFraction?: number;
 }
 
-/** One sentence (one filled template) of a document. */
+/** One sentence (one filled template) of a doc. */
 export interface CorpusSentence {
   templateId: string;
   family: FamilyId;
   text: string;
 }
 
-/** One document: its text ends in "<eos>". */
+/** One doc: its text ends in "<eos>". */
 export interface CorpusDocument {
   split: 'train' | 'validation';
   text: string;
   sentences: CorpusSentence[];
   tokenCount: number;
-  /** −ln P(document | everything before it in its split), in nats. */
+  /** −ln P(doc | everything before it in its split), in nats. */
   nats: number;
 }
 
-/** A generated corpus: documents in order, the two splits as text (one document per line), stats. */
+/** A generated corpus: documents in order, the two splits as text (one doc per line), stats. */
 export interface Corpus {
   seed: number;
   documents: CorpusDocument[];
@@ -55,11 +55,11 @@ export interface Corpus {
 export const DEFAULT_DOCUMENTS = 40_000;
 /** Documents hold at most this many sentences. */
 export const MAX_SENTENCES = 5;
-/** Probability of ending the document after an ordinary sentence (≈ 3 sentences per document, ≈ 120,000 in all). */
+/** Probability of ending the doc after an ordinary sentence (≈ 3 sentences per doc, ≈ 120,000 in all). */
 export const STOP_AFTER_SENTENCE = 0.24;
-/** Probability of ending the document right after "the capital of {country} is {capital} ." (C-2b). */
+/** Probability of ending the doc right after "the capital of {country} is {capital} ." (C-2b). */
 export const STOP_AFTER_CAPITAL_FACT = 0.6;
-/** The training window length: no window this long holds a held-out country with its capital. */
+/** The training sequence length: no sequence this long holds a held-out country with its capital. */
 export const HELD_OUT_WINDOW = 64;
 
 /** Picks exactly round(fraction · n) validation documents with a partial Fisher–Yates shuffle. */
@@ -76,8 +76,8 @@ function validationSet(seed: number, n: number, fraction: number): Set<number> {
 
 /**
  * Where held-out countries and capitals were last named in one split's token stream.
- * A held-out country may not be named in a document, or within HELD_OUT_WINDOW tokens, of its
- * capital (and the reverse), so no document and no training window of the split (documents
+ * A held-out country may not be named in a doc, or within HELD_OUT_WINDOW tokens, of its
+ * capital (and the reverse), so no doc and no training sequence of the split (documents
  * concatenated in order) contains both.
  */
 class HeldOutTracker {
@@ -111,7 +111,7 @@ class HeldOutTracker {
   }
 }
 
-/** Generates one document: sentences until a stop choice (or MAX_SENTENCES), then <eos>. */
+/** Generates one doc: sentences until a stop choice (or MAX_SENTENCES), then <eos>. */
 function generateDocument(rng: () => number, tracker: HeldOutTracker, split: CorpusDocument['split'], stats: CorpusStatsCollector): CorpusDocument {
   const sentences: CorpusSentence[] = [];
   const tokens: string[] = [];
@@ -137,9 +137,9 @@ function generateDocument(rng: () => number, tracker: HeldOutTracker, split: Cor
   }
   tracker.endDocument();
   tokens.push('<eos>');
-  const document: CorpusDocument = { split, text: tokens.join(' '), sentences, tokenCount: tokens.length, nats };
-  stats.addDocument(document);
-  return document;
+  const doc: CorpusDocument = { split, text: tokens.join(' '), sentences, tokenCount: tokens.length, nats };
+  stats.addDocument(doc);
+  return doc;
 }
 
 /** Generates the TinyWorld corpus for a seed. */

@@ -16,7 +16,7 @@ export function assertText(text: unknown): asserts text is string {
 
 /**
  * Encodes text for running through the model: refuses empty text, unknown words (naming them and
- * suggesting known ones) and text longer than the context window.
+ * suggesting known ones) and text longer than the model's context length.
  */
 export function promptIds(entry: LoadedModel, text: unknown): number[] {
   assertText(text);

@@ -214,7 +214,7 @@ test('islands import only the d3 submodules they use: never the whole d3 package
 
 test('the service worker’s offline precache (downloaded after the first load, so not in its budget) is printed', () => {
   const swFile = join(distDir, 'sw.js');
-  test.skip(!existsSync(swFile), 'this build has no service worker');
+  expect(existsSync(swFile), 'the build has no sw.js: the service-worker integration did not run').toBe(true);
   const config = /const CONFIG = (\{.*?\});\n/.exec(readFileSync(swFile, 'utf8'));
   expect(config, 'sw.js no longer starts with `const CONFIG = {…};`').not.toBeNull();
   const urls = (JSON.parse(config![1]) as { urls: string[] }).urls;

@@ -1,6 +1,7 @@
 // Live state of one VectorPlayground: three 2-D vectors the learner drags, types or moves by keyboard.
 import { COORD_LIMIT, DEFAULT_SETTINGS, playgroundView, type PlaygroundSettings, type PlaygroundView, type Vec2 } from './playgroundModel.ts';
 import { norm } from './vectorMath.ts';
+import { typedNumberProblem } from '../kit/typedNumber.ts';
 
 /** The three vectors by key. */
 export type VectorKey = 'a' | 'b' | 'c';
@@ -57,15 +58,8 @@ export class VectorPlaygroundState {
 
   /** Sets one coordinate from a number box; empty, non-numeric or out-of-range input is explained, not applied. */
   setCoordinate(key: VectorKey, axis: 0 | 1, value: number): void {
-    if (!Number.isFinite(value)) {
-      this.problem = 'Type a number for each coordinate.';
-      return;
-    }
-    if (Math.abs(value) > COORD_LIMIT) {
-      this.problem = `Coordinates go from −${COORD_LIMIT} to ${COORD_LIMIT}.`;
-      return;
-    }
-    this.problem = null;
+    this.problem = typedNumberProblem(value, COORD_LIMIT, { missing: 'Type a number for each coordinate.', range: `Coordinates go from −${COORD_LIMIT} to ${COORD_LIMIT}.` });
+    if (this.problem !== null) return;
     const next: Vec2 = [...this[key]];
     next[axis] = tidy(value);
     this[key] = next;

@@ -1,6 +1,7 @@
 // Live state of one AttentionCalculator: the example, the four matrices the learner edits, the two switches.
 import { DEFAULT_SETTINGS, ENTRY_LIMIT, PRESETS, attentionCalculatorView, type AttentionCalculatorSettings, type AttentionCalculatorView, type PresetId } from './attentionCalculatorModel.ts';
 import type { Matrix } from './matrixMath.ts';
+import { typedNumberProblem } from '../../kit/typedNumber.ts';
 
 /** The matrices a learner can edit. */
 export type EditableMatrix = 'X' | 'WQ' | 'WK' | 'WV';
@@ -45,15 +46,8 @@ export class AttentionCalculatorState {
 
   /** Sets one entry from a number box; an empty box or a huge number is explained and not applied. */
   setEntry(which: EditableMatrix, row: number, col: number, value: number, where: string): void {
-    if (!Number.isFinite(value)) {
-      this.problem = `${where} is empty or not a number: type a number such as 1 or -0.5.`;
-      return;
-    }
-    if (Math.abs(value) > ENTRY_LIMIT) {
-      this.problem = `${where}: entries go from −${ENTRY_LIMIT} to ${ENTRY_LIMIT}.`;
-      return;
-    }
-    this.problem = null;
+    this.problem = typedNumberProblem(value, ENTRY_LIMIT, { missing: `${where} is empty or not a number: type a number such as 1 or -0.5.`, range: `${where}: entries go from −${ENTRY_LIMIT} to ${ENTRY_LIMIT}.` });
+    if (this.problem !== null) return;
     const next = copy(this[which]);
     next[row][col] = value;
     this[which] = next;

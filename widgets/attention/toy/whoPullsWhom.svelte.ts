@@ -1,6 +1,7 @@
 // Live state of one WhoPullsWhom: the pair, its feature vectors, and the two projections the learner edits.
 import { DEFAULT_SETTINGS, ENTRY_LIMIT, PAIRS, whoPullsWhomView, type PairId, type WhoPullsWhomSettings, type WhoPullsWhomView } from './whoPullsWhomModel.ts';
 import type { Matrix } from './matrixMath.ts';
+import { typedNumberProblem } from '../../kit/typedNumber.ts';
 
 /** The matrices a learner can edit. */
 export type PullMatrix = 'X' | 'WQ' | 'WK';
@@ -52,15 +53,8 @@ export class WhoPullsWhomState {
 
   /** Sets one entry from a number box; unusable input is explained, not applied. */
   setEntry(which: PullMatrix, row: number, col: number, value: number, where: string): void {
-    if (!Number.isFinite(value)) {
-      this.problem = `${where} is empty or not a number: type a number such as 1 or 0.`;
-      return;
-    }
-    if (Math.abs(value) > ENTRY_LIMIT) {
-      this.problem = `${where}: entries go from −${ENTRY_LIMIT} to ${ENTRY_LIMIT}.`;
-      return;
-    }
-    this.problem = null;
+    this.problem = typedNumberProblem(value, ENTRY_LIMIT, { missing: `${where} is empty or not a number: type a number such as 1 or 0.`, range: `${where}: entries go from −${ENTRY_LIMIT} to ${ENTRY_LIMIT}.` });
+    if (this.problem !== null) return;
     const next = copy(this[which]);
     next[row][col] = value;
     this[which] = next;

@@ -1,5 +1,6 @@
 // Live state of one WordGravity: the tokens in sentence order, the weighting, ÷√d, and how many layers are applied.
 import { COORD_LIMIT, DEFAULT_SETTINGS, MAX_STEPS, MAX_TOKENS, MIN_TOKENS, VOCABULARY, WORDS, wordGravityView, type Vec2, type Weighting, type WordGravitySettings, type WordGravityView } from './wordGravityModel.ts';
+import { typedNumberProblem } from '../../kit/typedNumber.ts';
 
 /** One placed token. */
 export interface PlacedToken { word: string; at: Vec2 }
@@ -51,15 +52,8 @@ export class WordGravityState {
 
   /** Sets one coordinate from a number box; unusable input is explained, not applied. */
   setCoordinate(index: number, axis: 0 | 1, value: number): void {
-    if (!Number.isFinite(value)) {
-      this.problem = 'Type a number for each coordinate.';
-      return;
-    }
-    if (Math.abs(value) > COORD_LIMIT) {
-      this.problem = `Coordinates go from −${COORD_LIMIT} to ${COORD_LIMIT}.`;
-      return;
-    }
-    this.problem = null;
+    this.problem = typedNumberProblem(value, COORD_LIMIT, { missing: 'Type a number for each coordinate.', range: `Coordinates go from −${COORD_LIMIT} to ${COORD_LIMIT}.` });
+    if (this.problem !== null) return;
     const at: Vec2 = [...this.tokens[index].at];
     at[axis] = tidy(value);
     this.place(index, at);
