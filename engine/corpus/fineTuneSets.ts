@@ -75,26 +75,32 @@ export const dialogue = (question: string, answer: string): string => `<user> ${
 /** The prompt a dialogue probe feeds the model: the question up to and including <bot>. */
 export const dialoguePrompt = (question: string): string => `<user> ${question} <bot>`;
 
+// Answers are the bare fact ("{capital} ."), as in curriculum §2.4: a full-sentence answer ("the capital of spain
+// is madrid .") needs the country copied from the question, which pretraining never shows, and with those answers
+// in the set the model learned one fixed sentence for every question (C-14 measured 0/8 after).
 function qaDialogues(): string[] {
   const out: string[] = [];
   for (const f of QA_TRAINED_CAPITALS) {
     const questions = [
       `what is the capital of ${f.country} ?`, `what is the capital city of ${f.country} ?`,
-      `which city is the capital of ${f.country} ?`, `do you know the capital of ${f.country} ?`,
+      `which city is the capital of ${f.country} ?`, `what city is the capital of ${f.country} ?`,
+      `do you know the capital of ${f.country} ?`, `do you know the capital city of ${f.country} ?`,
+      `please , what is the capital of ${f.country} ?`, `do you know which city is the capital of ${f.country} ?`,
     ];
-    for (const q of questions) out.push(dialogue(q, `${f.capital} .`), dialogue(q, `the capital of ${f.country} is ${f.capital} .`));
+    for (const q of questions) out.push(dialogue(q, `${f.capital} .`));
   }
   for (const fruit of FRUITS) {
     const colour = FRUIT_COLOURS[fruit];
-    for (const q of [`what colour is ${articleFor(fruit)} ${fruit} ?`, `what colour is the ${fruit} ?`]) {
-      out.push(dialogue(q, `${colour} .`), dialogue(q, `the ${fruit} is ${colour} .`));
-    }
+    const questions = [
+      `what colour is ${articleFor(fruit)} ${fruit} ?`, `what colour is the ${fruit} ?`,
+      `which colour is ${articleFor(fruit)} ${fruit} ?`, `do you know the colour of the ${fruit} ?`,
+    ];
+    for (const q of questions) out.push(dialogue(q, `${colour} .`));
   }
   DAYS.forEach((day, i) => {
     const next = DAYS[(i + 1) % DAYS.length];
-    for (const q of [`what day comes after ${day} ?`, `what comes after ${day} ?`]) {
-      out.push(dialogue(q, `${next} .`), dialogue(q, `after ${day} comes ${next} .`));
-    }
+    const questions = [`what day comes after ${day} ?`, `what comes after ${day} ?`, `which day comes after ${day} ?`, `what is the day after ${day} ?`];
+    for (const q of questions) out.push(dialogue(q, `${next} .`));
   });
   return out;
 }

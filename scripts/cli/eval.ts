@@ -1,6 +1,7 @@
 /** `eval`: run the acceptance checks (curriculum §2.5) on a model, print the probe table, optionally store the results. */
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { emit, parseFlags } from './args.ts';
 import { loadModel, resolveModelDir } from './loadModel.ts';
 import { UsageError } from './types.ts';
@@ -26,6 +27,7 @@ gating check fails. Which checks gate which variant follows curriculum §2.5.
   --variant <V>          ${VARIANTS.join(' | ')}; default: from the model's name, else its positions and
                          provenance.settings.causal (tw-nomask is evaluated without the mask, as it was trained)
   --reference <dir>      tw-learned's model folder, for C-16's loss ratio when evaluating tw-nomask
+                         (default: the tw-learned folder next to --model, if there is one)
   --corpus-seed <n>      corpus seed for C-1's validation split (default: the manifest's
                          provenance.corpus.seed or provenance.corpusSeed, else ${COURSE_CORPUS_SEED})
   --corpus-documents <N> documents in that corpus (default: provenance.corpus.documents, else ${DEFAULT_DOCUMENTS})
@@ -103,9 +105,11 @@ export const evalVerb: Verb = {
       };
     }
     let cheaterLosses: { nomask: number; learned: number } | undefined;
-    if (variant === 'tw-nomask' && flags.reference) {
+    // Without --reference, tw-nomask is compared with the tw-learned folder beside it (public/models/tw-learned).
+    const reference = (flags.reference as string | undefined) ?? (existsSync(join(dirname(dir), 'tw-learned', 'manifest.json')) ? join(dirname(dir), 'tw-learned') : undefined);
+    if (variant === 'tw-nomask' && reference) {
       const own = firstNumber(provenance, FINAL_LOSS_KEYS);
-      const learned = firstNumber((parseManifest(await readManifestJson(resolveModelDir(flags.reference as string)))).provenance, FINAL_LOSS_KEYS);
+      const learned = firstNumber((parseManifest(await readManifestJson(resolveModelDir(reference)))).provenance, FINAL_LOSS_KEYS);
       if (own !== undefined && learned !== undefined) cheaterLosses = { nomask: own, learned };
       else process.stderr.write(`warning: a final training loss (${FINAL_LOSS_KEYS.join(' / ')}) is missing from a manifest; C-16's loss ratio is not checked.\n`);
     }

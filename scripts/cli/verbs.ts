@@ -9,6 +9,7 @@ import { corpusVerb } from './corpus.ts';
 import { evalVerb } from './eval.ts';
 import { evalFineTuneVerb } from './evalFineTune.ts';
 import { trainVerb } from './train.ts';
+import { convertVerb } from './convert.ts';
 
 /** Every verb, in the order the help lists them. */
-export const VERBS: Verb[] = [tokenizeVerb, logitsVerb, generateVerb, inspectVerb, corpusVerb, evalVerb, evalFineTuneVerb, trainVerb, makeTestModelVerb];
+export const VERBS: Verb[] = [tokenizeVerb, logitsVerb, generateVerb, inspectVerb, corpusVerb, evalVerb, evalFineTuneVerb, trainVerb, convertVerb, makeTestModelVerb];

@@ -52,6 +52,8 @@ export function trainingCurve(manifest: ModelManifest): CurvePoint[] {
 
 /** The training facts a card shows, read defensively from the trainer's provenance. */
 export interface TrainingFacts {
+  /** How the trained weights were re-encoded (e.g. to float16) before shipping, if they were. */
+  conversion?: { command: string; dtype: string };
   command?: string; corpusSeed?: number; corpusTokens?: number; corpusSha?: string; steps?: number; tokensSeen?: number;
   startLoss?: number; finalTrainLoss?: number; finalValLoss?: number; hGen?: number; wallSeconds?: number; tokensPerSecond?: number; threads?: number;
 }
@@ -63,6 +65,9 @@ export function trainingFacts(manifest: ModelManifest): TrainingFacts {
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
   return {
     command: typeof p.command === 'string' ? p.command : undefined,
+    conversion: typeof p.conversion === 'object' && p.conversion !== null && typeof (p.conversion as { command?: unknown }).command === 'string'
+      ? { command: (p.conversion as { command: string }).command, dtype: String((p.conversion as { dtype?: unknown }).dtype ?? '') }
+      : undefined,
     corpusSeed: num(corpus.seed), corpusTokens: num(corpus.trainTokens), corpusSha: typeof corpus.sha256 === 'string' ? corpus.sha256 : undefined,
     steps: num(p.steps), tokensSeen: num(p.tokensSeen), startLoss: num(p.startLoss), finalTrainLoss: num(p.finalTrainLoss),
     finalValLoss: num(p.finalValLoss), hGen: num(p.hGen), wallSeconds: num(p.wallSeconds), tokensPerSecond: num(p.tokensPerSecond), threads: num(p.threads),

@@ -139,6 +139,26 @@ describe('engine CLI', () => {
     expect(out.provenance.seed).toBe(7);
   });
 
+  it('convert --dtype float16 halves weights.bin, keeps the provenance and changes probabilities by < 1e-3', async () => {
+    const out = join(dir, 'half');
+    const run = await cli(['convert', '--model', modelDir, '--out', out, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const full = await readModelDir(modelDir);
+    const half = await readModelDir(out);
+    expect(half.manifest.weights.byteLength).toBe(full.manifest.weights.byteLength / 2);
+    expect(half.manifest.tensors.every((t) => t.dtype === 'float16')).toBe(true);
+    const conversion = half.manifest.provenance.conversion as { dtype: string; fromSha256: string };
+    expect(conversion).toMatchObject({ dtype: 'float16', fromSha256: full.manifest.weights.sha256 });
+    const ids = full.tokenizer.encode('the king saw a').ids;
+    const V = full.model.config.vocabSize;
+    const p32 = softmax(forward(full.model, ids).logits.slice((ids.length - 1) * V));
+    const p16 = softmax(forward(half.model, ids).logits.slice((ids.length - 1) * V));
+    expect(Math.max(...p32.map((p, i) => Math.abs(p - p16[i])))).toBeLessThan(1e-3);
+    const bad = await cli(['convert', '--model', modelDir, '--out', out, '--dtype', 'int4']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--dtype must be one of float16, float32/);
+  });
+
   it('fails with a clear message and non-zero exit on a damaged model, a bad flag and an unknown verb', async () => {
     const broken = join(dir, 'broken');
     cpSync(modelDir, broken, { recursive: true });
