@@ -13,13 +13,13 @@ export const ORDER_PROMPTS: [string, string] = [
 /** One row of the comparison: a course model, run as trained or with its position signal switched off. */
 export interface OrderModel { key: string; name: string; signal: string; withoutPositions: boolean }
 
-/** The four course models of chapter 8, plus tw-learned with its table switched off (available even before tw-nope is). */
 /**
  * Models that run as soon as the widget shows: the chapter's other widgets load these anyway. The rest download
- * (about 0.9 MB each) only when the learner asks, so the chapter's first load stays within its page-weight budget.
+ * (about 0.45 MB each) only when the learner asks, so the chapter's first load stays well within its page-weight budget.
  */
 export const ORDER_MODELS_RUN_AT_ONCE: readonly string[] = ['tw-learned', 'tw-rope'];
 
+/** The four course models of chapter 8, plus tw-learned with its table switched off. */
 export const ORDER_MODELS: readonly OrderModel[] = [
   { key: 'tw-learned', name: 'tw-learned', signal: 'learned table', withoutPositions: false },
   { key: 'tw-sin', name: 'tw-sin', signal: 'sinusoidal', withoutPositions: false },
