@@ -21,8 +21,9 @@ export const maskingChecks: Record<string, ExerciseCheck> = {
   'append-and-compare': checkFor<TrainVsGenerateSettings, TrainVsGenerateView>(({ state, view }) =>
     state.mode === 'append' && state.causal && state.appended.trim() === 'because' && view.comparedFor?.trim() === 'because'
     && view.maxAbsDiffEarlier !== null && view.maxAbsDiffEarlier < 1e-5),
-  // Answer-only: the model with the lower training loss first (the one trained without the mask), then the one whose
-  // text is valid. tw-nomask is not among the course's downloadable models yet, so this is reasoned, not measured.
+  // A typed answer (the exercise kit has no two-choice answers): the model with the lower training loss first (tw-nomask,
+  // trained without the mask), then the one whose text is valid (tw-learned). The widget beside it lets the learner
+  // measure both; the check reads only the answer, since either model may be selected when it is submitted.
   'catch-the-cheater': checkFor<unknown, unknown>(({ answer }) => {
     const names = modelNamesInOrder(answer);
     return names.length === 2 && names[0] === 'nomask' && names[1] === 'learned';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { watchPage } from './helpers';
 
 /** Opens the chapter and waits until a widget has hydrated (widgets hydrate when scrolled into view). */
@@ -84,7 +84,7 @@ test('Train mode: one pass scores every position; Append: exactly 0 with the mas
   await expect(w.locator('[data-loss-row]')).toHaveCount(9, { timeout: 45_000 });
   await expect(w.locator('[data-train-summary]')).toContainText('1 forward pass');
   // tw-learned was trained with the mask: switching it off at inference makes its predictions worse, not better.
-  await expect.poll(async () => Number(await w.locator('[data-other-loss]').textContent())).toBeGreaterThan(Number(await w.locator('[data-mean-loss]').textContent()));
+  await expect.poll(async () => Number(await w.locator('[data-other-loss]').getAttribute('data-other-loss'))).toBeGreaterThan(Number(await w.locator('[data-mean-loss]').getAttribute('data-mean-loss')));
   await w.getByLabel(/Append: does a new token/).check();
   await w.getByLabel('Text', { exact: true }).fill('the bear ate the honey');
   await w.getByLabel('Text', { exact: true }).press('Enter');
@@ -159,10 +159,59 @@ test('bad text in Train mode gets a sentence: empty, one token, an emoji', async
   }
 });
 
-test('catch-the-cheater reports Done for "tw-nomask, tw-learned" and not for the reverse', async ({ page }) => {
+/** The engine's unrounded mean loss behind a table cell, or NaN while that model has not run on the text. */
+async function meanLossIn(cell: Locator): Promise<number> {
+  const value = await cell.getAttribute('data-value');
+  return value ? Number(value) : Number.NaN;
+}
+
+test('switching to tw-nomask: its mean training loss is far below tw-learned\'s on the same text, and it generates', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const problems = watchPage(page, baseURL!);
+  await open(page, 'train-vs-generate');
+  const w = page.locator('#train-vs-generate');
+  const learnedCell = w.locator('[data-loss-with-mask="tw-learned"]');
+  await expect.poll(() => meanLossIn(learnedCell), { timeout: 45_000 }).toBeGreaterThan(0);
+  const learned = await meanLossIn(learnedCell);
+  // The cheater's row stays empty until the learner switches to it.
+  await expect(w.locator('[data-loss-without-mask="tw-nomask"]')).toContainText('not run yet');
+  await w.getByLabel('Model', { exact: true }).selectOption('tw-nomask');
+  await expect(w.getByLabel(/no mask \(as trained/)).toBeChecked();
+  const nomaskCell = w.locator('[data-loss-without-mask="tw-nomask"]');
+  await expect.poll(() => meanLossIn(nomaskCell), { timeout: 45_000 }).toBeGreaterThan(0);
+  const nomask = await meanLossIn(nomaskCell);
+  // Both measured in the page, on the same text, each model scored as it was trained.
+  test.info().annotations.push({ type: 'mean loss', description: `tw-learned ${learned}, tw-nomask ${nomask}, ratio ${nomask / learned}` });
+  expect(nomask / learned).toBeLessThan(0.3);
+  // The summary above the bars shows the same engine number as the table, and tw-learned's row is still there.
+  await expect(w.locator('[data-mean-loss]')).toHaveAttribute('data-mean-loss', String(nomask));
+  await expect(learnedCell).toHaveAttribute('data-value', String(learned));
+  // Generate mode: the cheater writes (badly), one pass per token.
+  await w.getByLabel(/Generate: one pass per new token/).check();
+  const next = w.getByRole('button', { name: /Next step/ });
+  for (let i = 1; i <= 4; i++) {
+    await expect(next).toBeEnabled({ timeout: 45_000 });
+    await next.click();
+    await expect(w.locator('[data-passes]')).toHaveText(String(i));
+  }
+  await expect(w.locator('[data-generated]')).toHaveCount(4);
+  const generated = await w.locator('[data-generated]').allTextContents();
+  expect(generated.every((token) => token.trim().length > 0)).toBe(true);
+  // Back to tw-learned: its mask comes back on, and the table still holds both models.
+  await w.getByLabel('Model', { exact: true }).selectOption('tw-learned');
+  await expect(w.getByLabel(/causal mask on \(as trained\)/)).toBeChecked();
+  expect(problems).toEqual([]);
+});
+
+test('catch-the-cheater opens on tw-nomask in Train mode; Done for "tw-nomask, tw-learned", not for the swapped answer', async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto('/chapters/masking/#ex-catch-the-cheater');
   const exercise = page.locator('#ex-catch-the-cheater');
   await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise.locator('[data-hydrated="true"]').first()).toBeVisible({ timeout: 20_000 });
+  await expect(exercise.getByLabel('Model', { exact: true })).toHaveValue('tw-nomask');
+  await expect(exercise.getByLabel(/Train: one pass/)).toBeChecked();
+  await expect(exercise.getByLabel(/no mask \(as trained/)).toBeChecked();
   const box = exercise.getByLabel(/Lower training loss, then valid text/);
   await expect(box).toBeEditable({ timeout: 20_000 });
   const check = exercise.getByRole('button', { name: 'Check' });

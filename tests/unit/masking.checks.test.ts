@@ -4,7 +4,7 @@ import { exerciseChecks } from '../../lessons/checks/index.ts';
 import { runCheck } from '../../lessons/checks/types.ts';
 import { widgetStates } from '../../site/lib/widgetStates.ts';
 import { maskPainterView, type MaskPainterSettings } from '../../widgets/masking/maskPainterModel.ts';
-import { generationRowCounts, trainVsGenerateView, type TrainVsGenerateSettings } from '../../widgets/masking/trainVsGenerateModel.ts';
+import { generationRowCounts, startSettings, trainVsGenerateView, type TrainVsGenerateSettings } from '../../widgets/masking/trainVsGenerateModel.ts';
 import { readLesson } from './fixtures/lessonQuiz.ts';
 
 const { lesson } = readLesson('07-masking.mdx');
@@ -84,17 +84,26 @@ describe('generation cost with and without a KV cache', () => {
   });
 });
 
-describe('catch-the-cheater (answer-only: lower loss first, then valid text)', () => {
+describe('catch-the-cheater (a typed answer beside the widget: lower loss first, then valid text)', () => {
   const check = (answer: string) => runCheck(exerciseChecks['catch-the-cheater'], { state: {}, view: {}, answer });
   test('accepts tw-nomask then tw-learned, however written', () => {
     for (const answer of ['tw-nomask, tw-learned', 'nomask / learned', 'Lower loss: TW-NOMASK; valid text: tw-learned']) expect(check(answer), answer).toBe(true);
   });
-  test('refuses the reverse order, one name, both names twice, or an empty answer', () => {
+  test('refuses the swapped answer, one name, both names twice, or an empty answer', () => {
     for (const answer of ['tw-learned, tw-nomask', 'tw-nomask', 'tw-nomask tw-learned tw-nomask', '']) expect(check(answer), answer).toBe(false);
   });
-  test('is declared as an answer-only exercise (the cheater model is not downloadable yet)', () => {
+  test('opens the widget on tw-nomask in Train mode, without the mask it was trained without, and keeps the answer box', () => {
     const exercise = lesson.exercises.find((e) => e.id === 'catch-the-cheater')!;
-    expect(exercise.widget).toBeUndefined();
+    expect(exercise.widget).toBe('TrainVsGenerate');
+    expect(exercise.start).toEqual({ model: 'tw-nomask', mode: 'train' });
+    expect(startSettings(exercise.start as Partial<TrainVsGenerateSettings>)).toMatchObject({ model: 'tw-nomask', mode: 'train', causal: false });
     expect(exercise.answerLabel).toMatch(/Lower training loss, then valid text/);
+  });
+  test('the correct answer does not depend on which model the widget shows when it is submitted', () => {
+    for (const model of ['tw-learned', 'tw-nomask'] as const) {
+      const state = startSettings({ model, mode: 'train' });
+      expect(runCheck(exerciseChecks['catch-the-cheater'], { state, view: trainVsGenerateView(state, {}), answer: 'tw-nomask, tw-learned' })).toBe(true);
+      expect(runCheck(exerciseChecks['catch-the-cheater'], { state, view: trainVsGenerateView(state, {}), answer: 'tw-learned, tw-nomask' })).toBe(false);
+    }
   });
 });

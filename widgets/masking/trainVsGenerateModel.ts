@@ -6,9 +6,31 @@ import { defineWidgetState } from '../kit/urlState.ts';
 /** Train: one teacher-forced pass; Generate: one pass per new token; Append: what a new token does to earlier rows. */
 export type TrainMode = 'train' | 'generate' | 'append';
 
+/** The two course models this widget can run, and whether each was trained with the causal mask. */
+export const MASKING_MODELS = [
+  { name: 'tw-learned', trainedCausal: true },
+  { name: 'tw-nomask', trainedCausal: false },
+] as const;
+
+/** A model name the widget accepts. */
+export type MaskingModel = (typeof MASKING_MODELS)[number]['name'];
+
+/** Whether `model` was trained with the causal mask (the fallback when its manifest has not been read yet). */
+export function trainedCausal(model: MaskingModel): boolean {
+  return MASKING_MODELS.find((m) => m.name === model)?.trainedCausal ?? true;
+}
+
+/** The training setting recorded in a loaded model's manifest (`provenance.settings.causal`), or null if absent. */
+export function manifestCausal(provenance: Record<string, unknown> | null | undefined): boolean | null {
+  const settings = provenance?.settings;
+  if (typeof settings !== 'object' || settings === null) return null;
+  const causal = (settings as Record<string, unknown>).causal;
+  return typeof causal === 'boolean' ? causal : null;
+}
+
 /** What the learner set: the model, whether its causal mask is on at inference, the mode, the text and the additions. */
 export interface TrainVsGenerateSettings {
-  model: string;
+  model: MaskingModel;
   causal: boolean;
   mode: TrainMode;
   text: string;
@@ -26,12 +48,21 @@ export const DEFAULT_TRAIN_VS_GENERATE: TrainVsGenerateSettings = {
   model: 'tw-learned', causal: true, mode: 'train', text: 'the bear ate the honey because it was hungry .', appended: '', generated: [],
 };
 
-/** Version 1 of the URL state. */
+/**
+ * A widget's first settings from a partial start (an exercise or a page): unless the start says otherwise, the mask
+ * is as the chosen model was trained, so tw-nomask opens without it.
+ */
+export function startSettings(start: Partial<TrainVsGenerateSettings>): TrainVsGenerateSettings {
+  const model = start.model ?? DEFAULT_TRAIN_VS_GENERATE.model;
+  return { ...DEFAULT_TRAIN_VS_GENERATE, causal: trainedCausal(model), ...start };
+}
+
+/** Version 1 of the URL state; links from before the model switch (always tw-learned) still parse. */
 export const trainVsGenerateState = defineWidgetState<TrainVsGenerateSettings>({
   version: 1,
   defaults: DEFAULT_TRAIN_VS_GENERATE,
   schema: z.object({
-    model: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/),
+    model: z.enum(MASKING_MODELS.map((m) => m.name) as [MaskingModel, ...MaskingModel[]]).default('tw-learned'),
     causal: z.boolean(),
     mode: z.enum(['train', 'generate', 'append']),
     text: z.string().max(2000),
@@ -81,6 +112,32 @@ export function trainVsGenerateView(
     passes,
     predictions,
   };
+}
+
+/**
+ * A loss in nats for the page: three decimals, but three significant digits below 0.1, so the cheater's tiny mean
+ * loss does not round to a misleading 0.000.
+ */
+export function formatLoss(nats: number): string {
+  return nats >= 0.1 || nats === 0 ? nats.toFixed(3) : nats.toPrecision(3);
+}
+
+/** One measured mean loss: a model, its mask at inference, the text, and the engine's mean over the text's predictions. */
+export interface MeanLossEntry { model: MaskingModel; causal: boolean; text: string; meanLoss: number }
+
+/** The entries with `entry` added, replacing an older one for the same model and mask (the latest text wins). */
+export function recordMeanLoss(entries: readonly MeanLossEntry[], entry: MeanLossEntry): MeanLossEntry[] {
+  return [...entries.filter((e) => !(e.model === entry.model && e.causal === entry.causal)), entry];
+}
+
+/** One row of the comparison table: a model's mean loss on the text with and without the mask (null: not run yet). */
+export interface MeanLossRow { model: MaskingModel; trainedCausal: boolean; withMask: number | null; withoutMask: number | null }
+
+/** Every model's mean losses measured on exactly `text`, one row per model in the widget's order. */
+export function meanLossRows(entries: readonly MeanLossEntry[], text: string): MeanLossRow[] {
+  const find = (model: MaskingModel, causal: boolean) =>
+    entries.find((e) => e.model === model && e.causal === causal && e.text === text)?.meanLoss ?? null;
+  return MASKING_MODELS.map((m) => ({ model: m.name, trainedCausal: m.trainedCausal, withMask: find(m.name, true), withoutMask: find(m.name, false) }));
 }
 
 /**
