@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { watchPage } from './helpers';
 
@@ -186,6 +187,9 @@ test('switching to tw-nomask: its mean training loss is far below tw-learned\'s 
   // The summary above the bars shows the same engine number as the table, and tw-learned's row is still there.
   await expect(w.locator('[data-mean-loss]')).toHaveAttribute('data-mean-loss', String(nomask));
   await expect(learnedCell).toHaveAttribute('data-value', String(learned));
+  // The filled table and the switched controls pass axe too (the page-wide axe run sees the widget before any switch).
+  const axe = await new AxeBuilder({ page }).include('#train-vs-generate').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   // Generate mode: the cheater writes (badly), one pass per token.
   await w.getByLabel(/Generate: one pass per new token/).check();
   const next = w.getByRole('button', { name: /Next step/ });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { decodeState, encodeState } from '../../widgets/kit/urlState.ts';
 import {
-  DEFAULT_TRAIN_VS_GENERATE, manifestCausal, meanLossRows, recordMeanLoss, startSettings, trainVsGenerateState, trainedCausal,
+  DEFAULT_TRAIN_VS_GENERATE, formatLoss, manifestCausal, meanLossRows, recordMeanLoss, startSettings, trainVsGenerateState, trainedCausal,
 } from '../../widgets/masking/trainVsGenerateModel.ts';
 
 /** A URL value as version 1 wrote it, built by hand (not by encodeState) so the test does not trust the encoder. */
@@ -72,5 +72,15 @@ describe('the mean-loss table', () => {
       { model: 'tw-nomask', trainedCausal: false, withMask: null, withoutMask: 0.02 },
     ]);
     expect(meanLossRows(entries, 'other text')[1].withMask).toBe(7);
+  });
+});
+
+describe('loss formatting', () => {
+  test('three decimals from 0.1 up, three significant digits below, so a tiny loss never reads 0.000', () => {
+    expect(formatLoss(1.2232)).toBe('1.223');
+    expect(formatLoss(0.1)).toBe('0.100');
+    expect(formatLoss(0.0191)).toBe('0.0191');
+    expect(formatLoss(0.000314039)).toBe('0.000314');
+    expect(formatLoss(0)).toBe('0.000');
   });
 });
