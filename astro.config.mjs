@@ -5,6 +5,7 @@ import svelte from '@astrojs/svelte';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import rehypeScrollTables from './site/lib/rehypeScrollTables.mjs';
 import { CONTENT_SECURITY_POLICY } from './site/lib/csp.mjs';
 import serviceWorker from './site/integrations/serviceWorker.mjs';
 
@@ -18,7 +19,7 @@ export default defineConfig({
   // serviceWorker last: it lists the finished build (see site/integrations/serviceWorker.mjs).
   integrations: [mdx(), svelte(), serviceWorker()],
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeScrollTables] }),
   },
   vite: {
     worker: { format: 'es' },
