@@ -9,11 +9,11 @@ import type { Params } from './params.ts';
 const sinusoidalCache = new Map<string, Float32Array>();
 
 /**
- * Fixed sinusoidal table: PE[t, 2i] = sin(t / 10000^(2i/d)), PE[t, 2i+1] = cos(t / 10000^(2i/d)).
+ * Fixed sinusoidal table: PE[t, 2i] = sin(t / 10000^(2i/d)), PE[t, 2i+1] = cos(t / 10000^(2i/d)), times `scale`.
  * Cached and shared, so treat it as read-only. -> [T, d]
  */
-export function sinusoidalTable(T: number, d: number): Float32Array {
-  const key = `${T}x${d}`;
+export function sinusoidalTable(T: number, d: number, scale = 1): Float32Array {
+  const key = `${T}x${d}x${scale}`;
   let table = sinusoidalCache.get(key);
   if (!table) {
     table = new Float32Array(T * d);
@@ -21,12 +21,17 @@ export function sinusoidalTable(T: number, d: number): Float32Array {
       for (let c = 0; c < d; c++) {
         const i = c >> 1; // columns 2i and 2i+1 share a wavelength
         const angle = t / Math.pow(10000, (2 * i) / d);
-        table[t * d + c] = c % 2 === 0 ? Math.sin(angle) : Math.cos(angle);
+        table[t * d + c] = scale * (c % 2 === 0 ? Math.sin(angle) : Math.cos(angle));
       }
     }
     sinusoidalCache.set(key, table);
   }
   return table;
+}
+
+/** The sinusoidal rows a model adds (its config's scale applied). -> [contextLength, d] */
+export function modelSinusoidalTable(config: ModelConfig): Float32Array {
+  return sinusoidalTable(config.contextLength, config.dModel, config.sinusoidalScale ?? 1);
 }
 
 /**
@@ -37,7 +42,7 @@ export function addPositionSignal(x: Float32Array, config: ModelConfig, params: 
   const d = config.dModel;
   let table: Float32Array | undefined;
   if (config.positions === 'learned') table = params.wpe;
-  else if (config.positions === 'sinusoidal') table = sinusoidalTable(config.contextLength, d);
+  else if (config.positions === 'sinusoidal') table = modelSinusoidalTable(config);
   if (!table) return x;
   const offset = start * d;
   for (let i = 0; i < T * d; i++) x[i] += table[offset + i];

@@ -57,6 +57,9 @@ function checkConfig(config: unknown): ModelConfig {
   }
   if (!POSITION_KINDS.includes(config.positions as ModelConfig['positions'])) fail(`config.positions must be one of ${POSITION_KINDS.join(', ')}`);
   if (typeof config.ropeBase !== 'number' || !(config.ropeBase > 0)) fail('config.ropeBase must be a positive number');
+  if (config.sinusoidalScale !== undefined && !(typeof config.sinusoidalScale === 'number' && config.sinusoidalScale > 0)) {
+    fail('config.sinusoidalScale must be a positive number when present');
+  }
   if ((config.dModel as number) % (config.nHeads as number) !== 0) fail('config.dModel must be divisible by config.nHeads');
   return config as unknown as ModelConfig;
 }

@@ -12,7 +12,7 @@ import type { LayerWeights } from '../params.ts';
 import { layerWeights } from '../params.ts';
 import type { Scratch } from '../scratch.ts';
 import { headOutput, headScores, headWeights, mergeHeads, splitHeads } from '../attention.ts';
-import { applyRotary, sinusoidalTable } from '../positions.ts';
+import { applyRotary, modelSinusoidalTable } from '../positions.ts';
 import { add, addBias, gelu, layerNorm, matmul, matmulTransB } from '../tensor.ts';
 import type { TokenBatch } from './batch.ts';
 
@@ -61,7 +61,7 @@ function embed(model: Model, batch: TokenBatch, out: Float32Array): Float32Array
   const { B, T, inputs } = batch;
   const d = config.dModel;
   const V = config.vocabSize;
-  const table = config.positions === 'learned' ? params.wpe : config.positions === 'sinusoidal' ? sinusoidalTable(config.contextLength, d) : undefined;
+  const table = config.positions === 'learned' ? params.wpe : config.positions === 'sinusoidal' ? modelSinusoidalTable(config) : undefined;
   for (let r = 0; r < B * T; r++) {
     const id = inputs[r];
     if (!(id >= 0 && id < V)) throw new RangeError(`training batch: token id ${id} at row ${Math.floor(r / T)}, position ${r % T} is outside 0..${V - 1}.`);

@@ -2,7 +2,7 @@
 // model, or the fixed sine/cosine table of a sinusoidal one. Rotary and position-free models have no such table.
 import { EngineError } from '../errors.ts';
 import { requireModel } from '../modelStore.ts';
-import { sinusoidalTable } from '../positions.ts';
+import { modelSinusoidalTable } from '../positions.ts';
 
 /** One row per position 0 … contextLength − 1, each dModel numbers. */
 export interface PositionEmbeddingsResult {
@@ -19,7 +19,7 @@ export function positionEmbeddingsVerb(params: { model: string }): PositionEmbed
   const { config, params: weights } = entry.model;
   const { contextLength, dModel } = config;
   if (config.positions === 'learned') return { kind: 'learned', contextLength, dModel, rows: weights.wpe.slice() };
-  if (config.positions === 'sinusoidal') return { kind: 'sinusoidal', contextLength, dModel, rows: sinusoidalTable(contextLength, dModel).slice() };
+  if (config.positions === 'sinusoidal') return { kind: 'sinusoidal', contextLength, dModel, rows: modelSinusoidalTable(config).slice() };
   const why = config.positions === 'rotary'
     ? 'its rotary positions turn the queries and keys inside attention instead'
     : 'it was trained without any position signal';

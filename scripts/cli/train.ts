@@ -5,7 +5,7 @@ import { emit, parseFlags } from './args.ts';
 import { UsageError } from './types.ts';
 import type { Verb } from './types.ts';
 import type { ModelConfig, PositionKind } from '../../engine/config.ts';
-import { POSITION_KINDS, courseConfig } from '../../engine/config.ts';
+import { COURSE_SINUSOIDAL_SCALE, POSITION_KINDS, courseConfig } from '../../engine/config.ts';
 import { DEFAULT_ADAMW } from '../../engine/train/adamw.ts';
 import { formatDuration } from '../train/progressLine.ts';
 import type { RunSettings } from '../train/runTraining.ts';
@@ -23,6 +23,7 @@ Default data: the TinyWorld corpus at seed 1234, word tokenizer over the course 
   --out <dir>            model folder to write, e.g. public/models/tw-learned
   --config <file.json>   model config fields (default: the course model, curriculum §2.1)
   --positions <K>        ${POSITION_KINDS.join(' | ')} (default learned)
+  --sinusoidal-scale <S> multiply the sinusoidal table by S before adding it (default ${COURSE_SINUSOIDAL_SCALE}; 1 = textbook)
   --no-mask              train WITHOUT the causal mask (the chapter 7 "cheater" model)
   --steps <N>            optimiser steps (default ${TRAIN_DEFAULTS.steps})
   --batch <B>            windows per step (default ${TRAIN_DEFAULTS.batch}; each window is contextLength tokens)
@@ -47,6 +48,7 @@ Ctrl-C stops after the current step and writes a checkpoint; run again with --re
 
 const FLAGS = {
   out: { type: 'string', required: true }, config: { type: 'string' }, positions: { type: 'string' }, 'no-mask': { type: 'boolean' },
+  'sinusoidal-scale': { type: 'number' },
   steps: { type: 'number' }, batch: { type: 'number' }, lr: { type: 'number' }, 'lr-floor': { type: 'number' }, warmup: { type: 'number' },
   'weight-decay': { type: 'number' }, seed: { type: 'number' }, threads: { type: 'number' }, 'checkpoint-dir': { type: 'string' },
   'checkpoint-every': { type: 'number' }, resume: { type: 'boolean' }, text: { type: 'string' }, merges: { type: 'number' },
@@ -79,8 +81,12 @@ function modelConfig(flags: Record<string, unknown>): RunSettings['config'] {
       throw new UsageError(`--config ${String(flags.config)} could not be read as JSON (${(err as Error).message}).`);
     }
   }
-  const { vocabSize: _v, ...course } = courseConfig(0, 'learned');
-  return { ...course, ...fromFile, ...(positionsFlag ? { positions: positionsFlag as PositionKind } : {}) };
+  const positions = (positionsFlag ?? fromFile.positions ?? 'learned') as PositionKind;
+  // courseConfig gives each position kind its course defaults (e.g. the sinusoidal table's scale).
+  const { vocabSize: _v, ...course } = courseConfig(0, positions);
+  const scaleFlag = flags['sinusoidal-scale'] as number | undefined;
+  if (scaleFlag !== undefined && !(scaleFlag > 0)) throw new UsageError(`--sinusoidal-scale must be a positive number, got ${scaleFlag}.`);
+  return { ...course, ...fromFile, positions, ...(scaleFlag !== undefined ? { sinusoidalScale: scaleFlag } : {}) };
 }
 
 /** The `train` verb (listed in verbs.ts). */

@@ -273,12 +273,15 @@ test('order blindness: each built model on the dog/cat pair, with answers and ba
   const off = order.locator('tr[data-model="tw-learned-off"]');
   await expect(off.locator('td').nth(1)).toContainText('identical for both orders', { timeout: 30_000 });
   await expect(order.locator('table[data-bag="tw-learned-off"] caption')).toContainText('the same bag for both orders');
-  // A model missing from the build says so instead of failing; a present tw-nope downloads only when asked
-  // (it would push the chapter past its page-weight budget) and then shows the identical bag.
+  // tw-nope and tw-sin download only when asked (all four at once would push the chapter past its page-weight
+  // budget); then the model without positions shows the identical bag and the sinusoidal one does not.
   const nope = order.locator('tr[data-model="tw-nope"]');
-  const runNope = nope.getByRole('button', { name: /Run tw-nope/ });
-  if (await runNope.count()) await runNope.press('Enter');
-  await expect(nope.locator('td').nth(1)).toContainText(/identical for both orders|not available in this build/, { timeout: 30_000 });
+  await nope.getByRole('button', { name: /Run tw-nope \(downloads 0\.\d MB\)/ }).press('Enter');
+  await expect(nope.locator('td').nth(1)).toContainText('identical for both orders', { timeout: 30_000 });
+  const sin = order.locator('tr[data-model="tw-sin"]');
+  await sin.getByRole('button', { name: /Run tw-sin/ }).press('Enter');
+  await expect(sin).not.toHaveAttribute('data-block0-difference', '', { timeout: 30_000 });
+  await expect(sin.locator('td').nth(1)).toContainText('different');
 
   // Typing an unknown word gives each model's sentence, not a crash; the reset button brings the pair back.
   const a = order.getByRole('textbox', { name: 'Prompt A' });

@@ -26,7 +26,9 @@ const B = 2;
 const T = 5;
 
 function tinyConfig(positions: PositionKind): ModelConfig {
-  return { vocabSize: 11, contextLength: 6, dModel: 8, nLayers: 2, nHeads: 2, dFF: 16, positions, ropeBase: 10000 };
+  const config: ModelConfig = { vocabSize: 11, contextLength: 6, dModel: 8, nLayers: 2, nHeads: 2, dFF: 16, positions, ropeBase: 10000 };
+  // A scaled sinusoidal table, as the course's tw-sin uses, so the scaled path is checked too.
+  return positions === 'sinusoidal' ? { ...config, sinusoidalScale: 0.5 } : config;
 }
 
 /** Random inputs and targets; two targets are <pad> (id 0), which the loss must skip. */

@@ -83,6 +83,19 @@ describe('forward matches the independent float64 reference', () => {
     expect(firstRows(a, false)).not.toEqual(firstRows(b, false));
   });
 
+  it('a scaled sinusoidal table (as tw-sin uses) matches the reference and is not the unscaled table', () => {
+    const config = { ...smallConfig('sinusoidal'), sinusoidalScale: 0.1 };
+    const model = randomModel(config, 9);
+    const ids = randomIds(config.vocabSize, 10, 19);
+    const engine = forward(model, ids).logits;
+    const reference = referenceForward64(config, model.params, ids).logits;
+    expect(relativeError(engine, reference)).toBeLessThan(1e-4);
+    const unscaled = forward({ ...model, config: smallConfig('sinusoidal') }, ids).logits;
+    expect(relativeError(unscaled, reference)).toBeGreaterThan(1e-2);
+    expect(courseConfig(400, 'sinusoidal').sinusoidalScale).toBeGreaterThan(0);
+    expect(courseConfig(400, 'learned').sinusoidalScale).toBeUndefined();
+  });
+
   it('repeated fast calls return independent logits arrays', () => {
     const config = smallConfig('sinusoidal');
     const model = randomModel(config, 8);

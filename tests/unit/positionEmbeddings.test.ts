@@ -34,12 +34,13 @@ describe('positionEmbeddings verb', () => {
     expect(r.rows.buffer).not.toBe(wpe.buffer);
   });
 
-  it('gives a sinusoidal model the curriculum’s table: position 1 is sin/cos of 1, 0.1, 0.01, 0.001', async () => {
+  it('gives a sinusoidal model the rows it adds: the curriculum’s table (position 1 is sin/cos of 1, 0.1, 0.01, 0.001) times its scale', async () => {
     const r = await handle('positionEmbeddings', { model: 'sin-tiny' }, recordingContext().ctx);
     expect(r.kind).toBe('sinusoidal');
+    const scale = 0.1; // the course's sinusoidal models add a tenth of the table
     const expected = [Math.sin(1), Math.cos(1), Math.sin(0.1), Math.cos(0.1), Math.sin(0.01), Math.cos(0.01), Math.sin(0.001), Math.cos(0.001)];
-    Array.from(r.rows.subarray(8, 16)).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
-    expect(Array.from(r.rows.subarray(0, 8))).toEqual([0, 1, 0, 1, 0, 1, 0, 1]);
+    Array.from(r.rows.subarray(8, 16)).forEach((v, i) => expect(v).toBeCloseTo(scale * expected[i], 6));
+    expect(Array.from(r.rows.subarray(0, 8))).toEqual([0, 1, 0, 1, 0, 1, 0, 1].map((v) => Math.fround(scale * v)));
   });
 
   it('refuses a rotary model with a sentence that says why', async () => {

@@ -49,3 +49,24 @@ describe('the lesson prints the curriculum numbers', () => {
     expect(lesson).toContain('Our engine pairs them as $(2i, 2i+1)$');
   });
 });
+
+describe('how loud the sinusoidal table is (the lesson’s claims, on the committed models)', () => {
+  it('a row of the table has length √(d/2), far above a trained word vector (about 1), and tw-sin adds a scaled table', async () => {
+    const { readModelDir } = await import('../../scripts/modelDir.ts');
+    const { sinusoidalTable, modelSinusoidalTable } = await import('../../engine/positions.ts');
+    const { model: learned } = await readModelDir('public/models/tw-learned');
+    const d = learned.config.dModel;
+    const norm = (t: Float32Array, r: number) => Math.hypot(...t.subarray(r * d, (r + 1) * d));
+    const table = sinusoidalTable(64, d);
+    for (const r of [0, 1, 40]) expect(norm(table, r)).toBeCloseTo(Math.sqrt(d / 2), 5);
+    const words = learned.params.wte;
+    const rows = words.length / d;
+    const meanWordLength = Array.from({ length: rows }, (_, r) => norm(words, r)).reduce((a, b) => a + b, 0) / rows;
+    expect(meanWordLength).toBeGreaterThan(0.5);
+    expect(meanWordLength).toBeLessThan(1.5);
+    const { model: sin } = await readModelDir('public/models/tw-sin');
+    const scale = sin.config.sinusoidalScale!;
+    expect(scale).toBeLessThan(1);
+    expect(norm(modelSinusoidalTable(sin.config), 1)).toBeCloseTo(scale * Math.sqrt(d / 2), 5);
+  });
+});

@@ -113,7 +113,7 @@ export function referenceForward64(config: ModelConfig, params: Params, ids: rea
       row.map((v, j) => {
         const i = Math.floor(j / 2);
         const arg = t / 10000 ** ((2 * i) / d);
-        return v + (j % 2 === 0 ? Math.sin(arg) : Math.cos(arg));
+        return v + (config.sinusoidalScale ?? 1) * (j % 2 === 0 ? Math.sin(arg) : Math.cos(arg));
       }),
     );
   }
