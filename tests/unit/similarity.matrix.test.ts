@@ -24,7 +24,18 @@ function rawRow(word: string): number[] {
   const d = manifest.config.dModel;
   const wte = manifest.tensors.find((t) => t.name === 'wte')!;
   const view = new DataView(weights.buffer, weights.byteOffset, weights.byteLength);
-  return Array.from({ length: d }, (_, k) => view.getFloat32(wte.byteOffset + (id * d + k) * 4, true));
+  if (wte.dtype === 'float32') return Array.from({ length: d }, (_, k) => view.getFloat32(wte.byteOffset + (id * d + k) * 4, true));
+  return Array.from({ length: d }, (_, k) => halfToNumber(view.getUint16(wte.byteOffset + (id * d + k) * 2, true)));
+}
+
+/** IEEE 754 half precision, decoded here by hand (independently of the engine's decoder). */
+function halfToNumber(bits: number): number {
+  const sign = bits & 0x8000 ? -1 : 1;
+  const exponent = (bits >> 10) & 0x1f;
+  const fraction = bits & 0x3ff;
+  if (exponent === 0) return sign * 2 ** -14 * (fraction / 1024);
+  if (exponent === 31) return fraction ? NaN : sign * Infinity;
+  return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
 }
 
 beforeAll(async () => {
