@@ -13,11 +13,11 @@ const dir = 'public/models/tw-learned';
 const manifestText = readFileSync(`${dir}/manifest.json`, 'utf8');
 const manifest = JSON.parse(manifestText) as {
   config: { dModel: number }; tokenizer: { vocabulary: string[] };
-  tensors: { name: string; shape: number[]; byteOffset: number }[];
+  tensors: { name: string; shape: number[]; byteOffset: number; dtype: 'float32' | 'float16' }[];
 };
 const weights = readFileSync(`${dir}/weights.bin`);
 
-/** The row of `word` in wte, read straight from the bytes (little-endian float32). */
+/** The row of `word` in wte, read straight from the bytes (little-endian float32 or float16). */
 function rawRow(word: string): number[] {
   const id = manifest.tokenizer.vocabulary.indexOf(word);
   if (id < 0) throw new Error(`${word} not in vocabulary`);
