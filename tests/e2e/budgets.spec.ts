@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { builtPages } from './helpers';
+import { builtPages, hydrateAllIslands } from './helpers';
 
 // Budgets count in decimal units, the stricter reading (1 MB = 1,000,000 bytes, 1 kB = 1,000 bytes), as do the tables.
 /** First load of a chapter, everything included (HTML, CSS, JS, fonts, models), gzipped: 2 MB. */
@@ -46,7 +46,7 @@ async function settled(page: Page, inFlight: () => number, lastActivity: () => n
   while (Date.now() < deadline && (inFlight() > 0 || Date.now() - lastActivity() < quietMs)) await page.waitForTimeout(200);
 }
 
-/** Loads a page, scrolls to the bottom so every client:visible island hydrates, and sums gzipped bodies by kind. */
+/** Loads a page, scrolls every client:visible island into view until it has hydrated, and sums gzipped bodies by kind. */
 async function firstLoadWeight(page: Page, path: string): Promise<Weight> {
   const seen = new Set<string>();
   const pending: Promise<void>[] = [];
@@ -78,13 +78,7 @@ async function firstLoadWeight(page: Page, path: string): Promise<Weight> {
     pending.push(response.body().then(add, () => add(builtFile(url))));
   });
   await page.goto(path, { waitUntil: 'networkidle' });
-  await page.evaluate(async () => {
-    const step = Math.max(300, Math.floor(window.innerHeight * 0.8));
-    for (let y = 0; y <= document.documentElement.scrollHeight; y += step) {
-      window.scrollTo(0, y);
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  });
+  await hydrateAllIslands(page);
   // Islands hydrate, then some ask the worker for a model, sometimes only after another model's forward pass:
   // wait until the network has been quiet for 5 s (2 s was too short on a loaded machine and missed a model).
   await settled(page, () => inFlight, () => lastActivity);

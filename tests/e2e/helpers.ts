@@ -31,3 +31,21 @@ export function watchPage(page: Page, baseURL: string) {
   });
   return problems;
 }
+
+/**
+ * Scrolls every not-yet-hydrated `client:visible` island into view, one after another, and waits until Astro has
+ * hydrated it (it drops the `ssr` attribute). A quick scroll over the page is not enough on a loaded machine: a
+ * frame can be skipped while an island is on screen, and its IntersectionObserver then never fires.
+ */
+export async function hydrateAllIslands(page: Page, timeoutMs = 30_000): Promise<void> {
+  const islands = page.locator('astro-island[ssr][client="visible"]');
+  const deadline = Date.now() + timeoutMs;
+  for (let n = await islands.count(); n > 0 && Date.now() < deadline; n = await islands.count()) {
+    const first = islands.first();
+    const uid = await first.getAttribute('uid');
+    // The island itself is display: contents; scroll its first rendered child into view.
+    await first.evaluate((el) => (el.firstElementChild ?? el).scrollIntoView({ block: 'center' }));
+    await page.locator(`astro-island[uid="${uid}"]:not([ssr])`).waitFor({ state: 'attached', timeout: Math.max(1, deadline - Date.now()) });
+  }
+  if ((await islands.count()) > 0) throw new Error(`${await islands.count()} islands did not hydrate within ${timeoutMs} ms`);
+}

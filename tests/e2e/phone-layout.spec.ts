@@ -1,7 +1,7 @@
 // On a phone (390 px wide) no page may scroll sideways as a whole: wide tables and formulas scroll inside their
 // own boxes. Checked after every widget has hydrated, since widgets render most of the wide tables.
 import { expect, test } from '@playwright/test';
-import { builtPages } from './helpers';
+import { builtPages, hydrateAllIslands } from './helpers';
 
 const PHONE_WIDTH = 390;
 const pages = builtPages().filter((p) => /^\/chapters\/[^/]+\/$|^\/models\/[^/]+\/$|^\/$/.test(p));
@@ -16,12 +16,7 @@ for (const path of pages) {
   test(`${path} fits a ${PHONE_WIDTH} px screen without sideways page scrolling`, async ({ page }) => {
     test.setTimeout(90_000);
     await page.goto(path);
-    await page.evaluate(async () => {
-      for (let y = 0; y <= document.documentElement.scrollHeight; y += 500) {
-        window.scrollTo(0, y);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    });
+    await hydrateAllIslands(page);
     // Widgets that load a model render their tables once it is in: wait for the loading notes to go.
     await expect(page.getByText(/Loading the model/)).toHaveCount(0, { timeout: 45_000 });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
