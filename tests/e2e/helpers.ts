@@ -33,19 +33,27 @@ export function watchPage(page: Page, baseURL: string) {
 }
 
 /**
- * Scrolls every not-yet-hydrated `client:visible` island into view, one after another, and waits until Astro has
- * hydrated it (it drops the `ssr` attribute). A quick scroll over the page is not enough on a loaded machine: a
- * frame can be skipped while an island is on screen, and its IntersectionObserver then never fires.
+ * Scrolls every not-yet-hydrated `client:visible` island into view, in rounds, until Astro has hydrated them all (it
+ * drops the `ssr` attribute). A quick scroll over the page is not enough on a loaded machine: a frame can be skipped
+ * while an island is on screen, and its IntersectionObserver then never fires. Each round gives every waiting island
+ * a moment on screen; hydration itself may finish later (a chunk still downloading), so rounds repeat until done.
  */
-export async function hydrateAllIslands(page: Page, timeoutMs = 30_000): Promise<void> {
+export async function hydrateAllIslands(page: Page, timeoutMs = 60_000): Promise<void> {
   const islands = page.locator('astro-island[ssr][client="visible"]');
   const deadline = Date.now() + timeoutMs;
-  for (let n = await islands.count(); n > 0 && Date.now() < deadline; n = await islands.count()) {
-    const first = islands.first();
-    const uid = await first.getAttribute('uid');
-    // The island itself is display: contents; scroll its first rendered child into view.
-    await first.evaluate((el) => (el.firstElementChild ?? el).scrollIntoView({ block: 'center' }));
-    await page.locator(`astro-island[uid="${uid}"]:not([ssr])`).waitFor({ state: 'attached', timeout: Math.max(1, deadline - Date.now()) });
+  while (Date.now() < deadline) {
+    if ((await islands.count()) === 0) return;
+    // One round inside the page (islands drop out of the selector as they hydrate, so indices would shift).
+    await page.evaluate(async () => {
+      for (const island of Array.from(document.querySelectorAll('astro-island[ssr][client="visible"]'))) {
+        if (!island.hasAttribute('ssr')) continue;
+        // The island itself is display: contents; scroll its first rendered child into view.
+        (island.firstElementChild ?? island).scrollIntoView({ block: 'center' });
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    });
+    await page.waitForTimeout(500);
   }
-  if ((await islands.count()) > 0) throw new Error(`${await islands.count()} islands did not hydrate within ${timeoutMs} ms`);
+  const left = await islands.count();
+  if (left > 0) throw new Error(`${left} client:visible islands did not hydrate within ${timeoutMs} ms`);
 }

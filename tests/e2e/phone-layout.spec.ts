@@ -14,7 +14,7 @@ test('the build has chapter pages to check on a phone', () => {
 
 for (const path of pages) {
   test(`${path} fits a ${PHONE_WIDTH} px screen without sideways page scrolling`, async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(150_000);
     await page.goto(path);
     await hydrateAllIslands(page);
     // Widgets that load a model render their tables once it is in: wait for the loading notes to go.
