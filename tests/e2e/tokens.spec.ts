@@ -59,7 +59,13 @@ test('BPE stepper: the step and the words travel in the URL, so a reload (or a s
   await widget.getByRole('textbox', { name: /Training words/ }).fill('low lower lowest');
   await widget.getByRole('button', { name: 'Next merge ▶' }).press('Enter');
   await widget.getByRole('button', { name: 'Next merge ▶' }).press('Enter');
-  await expect(page).toHaveURL(/[?&]bpe-stepper=1\./);
+  // The URL is written a moment after each change: wait until it holds this very state before reloading.
+  const stateInUrl = () => {
+    const raw = new URL(page.url()).searchParams.get('bpe-stepper');
+    const match = raw ? /^1\.(.*)$/.exec(raw) : null;
+    return match ? (JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8')) as { corpus: string; step: number }) : null;
+  };
+  await expect.poll(stateInUrl).toMatchObject({ corpus: 'low lower lowest', step: 2 });
   await page.reload();
   await openWidget(page, 'bpe-stepper');
   await expect(widget.getByRole('textbox', { name: /Training words/ })).toHaveValue('low lower lowest');
