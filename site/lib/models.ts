@@ -63,11 +63,10 @@ export function trainingFacts(manifest: ModelManifest): TrainingFacts {
   const p = manifest.provenance as Record<string, unknown>;
   const corpus = (typeof p.corpus === 'object' && p.corpus !== null ? p.corpus : {}) as Record<string, unknown>;
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  const conversion = (typeof p.conversion === 'object' && p.conversion !== null ? p.conversion : undefined) as { command?: unknown; dtype?: unknown } | undefined;
   return {
     command: typeof p.command === 'string' ? p.command : undefined,
-    conversion: typeof p.conversion === 'object' && p.conversion !== null && typeof (p.conversion as { command?: unknown }).command === 'string'
-      ? { command: (p.conversion as { command: string }).command, dtype: String((p.conversion as { dtype?: unknown }).dtype ?? '') }
-      : undefined,
+    conversion: typeof conversion?.command === 'string' ? { command: conversion.command, dtype: String(conversion.dtype ?? '') } : undefined,
     corpusSeed: num(corpus.seed), corpusTokens: num(corpus.trainTokens), corpusSha: typeof corpus.sha256 === 'string' ? corpus.sha256 : undefined,
     steps: num(p.steps), tokensSeen: num(p.tokensSeen), startLoss: num(p.startLoss), finalTrainLoss: num(p.finalTrainLoss),
     finalValLoss: num(p.finalValLoss), hGen: num(p.hGen), wallSeconds: num(p.wallSeconds), tokensPerSecond: num(p.tokensPerSecond), threads: num(p.threads),
