@@ -68,6 +68,9 @@ describe('worked numbers in the engine sections', () => {
     expect(engineSections).toContain('layer {ropeDemo.layer}, head {ropeDemo.head}');
     expect(engineSections).toContain('{fixed2(ropeDemo.lessonHungry)}');
     expect(engineSections).toContain('{fixed2(learnedBest)}');
+    // The lesson says the head "hardly moves" on other sentence pairs: true only while its probe margin stays under C-6b's 0.1.
+    expect(engineSections).toContain('averages only {fixed2(ropeDemo.margin)}');
+    expect(rope.margin).toBeLessThan(0.1);
     expect(engineSections).toContain('(layer {learnedBestHead.layer},\nhead {learnedBestHead.head})');
     expect(engineSections).not.toContain(rope.lessonHungry.toFixed(2));
     expect(c6b('tw-learned').demoHead).toBeNull();
