@@ -1,12 +1,7 @@
 // Checks for chapter 7's exercises (curriculum: "Exercises" of chapter 7).
 import { causalCells, sameCells, type MaskPainterSettings, type MaskPainterView } from '../../widgets/masking/maskPainterModel.ts';
 import type { TrainVsGenerateSettings, TrainVsGenerateView } from '../../widgets/masking/trainVsGenerateModel.ts';
-import { checkFor, type ExerciseCheck } from './types.ts';
-
-/** The course-model names in a typed answer, in the order they appear ("tw-nomask, tw-learned" -> ['nomask', 'learned']). */
-export function modelNamesInOrder(answer: string): string[] {
-  return [...answer.toLowerCase().matchAll(/\b(?:tw-)?(nomask|learned)\b/g)].map((m) => m[1]);
-}
+import { checkFor, checkMenus, type ExerciseCheck } from './types.ts';
 
 /** Chapter 7 checks, keyed by exercise id. */
 export const maskingChecks: Record<string, ExerciseCheck> = {
@@ -21,11 +16,8 @@ export const maskingChecks: Record<string, ExerciseCheck> = {
   'append-and-compare': checkFor<TrainVsGenerateSettings, TrainVsGenerateView>(({ state, view }) =>
     state.mode === 'append' && state.causal && state.appended.trim() === 'because' && view.comparedFor?.trim() === 'because'
     && view.maxAbsDiffEarlier !== null && view.maxAbsDiffEarlier < 1e-5),
-  // A typed answer (the exercise kit has no two-choice answers): the model with the lower training loss first (tw-nomask,
-  // trained without the mask), then the one whose text is valid (tw-learned). The widget beside it lets the learner
-  // measure both; the check reads only the answer, since either model may be selected when it is submitted.
-  'catch-the-cheater': checkFor<unknown, unknown>(({ answer }) => {
-    const names = modelNamesInOrder(answer);
-    return names.length === 2 && names[0] === 'nomask' && names[1] === 'learned';
-  }),
+  // Two menus: the model with the lower training loss (tw-nomask, trained without the mask: it copied the next token)
+  // and the one that writes valid TinyWorld (tw-learned). The curriculum's success expression, verbatim. The check reads
+  // only the answer, since either model may be selected in the widget beside it when the answer is submitted.
+  'catch-the-cheater': checkMenus<unknown, unknown>(({ answer }) => answer.lowerLoss === 'tw-nomask' && answer.betterText === 'tw-learned'),
 };

@@ -6,7 +6,17 @@ import { widgetStates, type WidgetName } from './widgetStates.ts';
 /** Exercise ids become URL parts (`/exercises/<id>/`, `#ex-<id>`) and progress keys: lowercase words and dashes. */
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single dashes');
 
-/** One exercise: a task on a widget (or on a typed answer), with hints and a worked solution. */
+/** One answer menu: a labelled choice among a few options; the check reads the chosen option under `key`. */
+export const answerMenuSchema = z.object({
+  /** The name the check reads (`answer.<key>`): a JavaScript identifier, so the check can write `answer.lowerLoss`. */
+  key: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'use letters and digits, starting with a letter'),
+  /** The menu's visible label. */
+  label: z.string().min(1),
+  /** The choices, shown and passed to the check as written; at least two, no repeats. */
+  options: z.array(z.string().min(1)).min(2).refine((o) => new Set(o).size === o.length, 'options must differ'),
+});
+
+/** One exercise: a task on a widget (or on a typed answer, or on choices in menus), with hints and a worked solution. */
 export const exerciseSchema = z
   .object({
     id: slug,
@@ -19,13 +29,19 @@ export const exerciseSchema = z
     start: z.record(z.string(), z.unknown()).default({}),
     /** Label of the answer box, for exercises checked on a typed answer instead of a widget. */
     answerLabel: z.string().optional(),
+    /** Menus to choose the answer from, for exercises checked on choices (the check gets `{ [key]: option }`). */
+    answerMenus: z.array(answerMenuSchema).min(1).optional(),
     /** Shown one at a time, in order, when the learner asks. */
     hints: z.array(z.string()).default([]),
     /** The worked solution behind "Show solution". */
     solution: z.string().min(1),
   })
   .superRefine((exercise, ctx) => {
-    if (!exercise.widget && !exercise.answerLabel) ctx.addIssue({ code: 'custom', message: 'an exercise needs a widget or an answerLabel' });
+    if (!exercise.widget && !exercise.answerLabel && !exercise.answerMenus) ctx.addIssue({ code: 'custom', message: 'an exercise needs a widget, an answerLabel or answerMenus' });
+    // One answer per exercise: the check gets either a string or an object, never has to guess which.
+    if (exercise.answerLabel && exercise.answerMenus) ctx.addIssue({ code: 'custom', path: ['answerMenus'], message: 'an exercise takes an answerLabel or answerMenus, not both' });
+    const keys = exercise.answerMenus?.map((m) => m.key) ?? [];
+    if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', path: ['answerMenus'], message: 'answer menu keys must differ' });
     if (exercise.widget) {
       const spec = widgetStates[exercise.widget];
       const result = spec.schema.safeParse({ ...spec.defaults, ...exercise.start }) as { success: boolean; error?: { message: string } };
@@ -56,6 +72,8 @@ export const quizQuestionSchema = z.discriminatedUnion('kind', [
 
 /** A declared exercise after validation. */
 export type ExerciseData = z.infer<typeof exerciseSchema>;
+/** One answer menu after validation. */
+export type AnswerMenu = z.infer<typeof answerMenuSchema>;
 /** A quiz question after validation. */
 export type QuizQuestionData = z.infer<typeof quizQuestionSchema>;
 /** The acceptance rules of a short-answer question. */

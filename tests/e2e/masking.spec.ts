@@ -207,8 +207,9 @@ test('switching to tw-nomask: its mean training loss is far below tw-learned\'s 
   expect(problems).toEqual([]);
 });
 
-test('catch-the-cheater opens on tw-nomask in Train mode; Done for "tw-nomask, tw-learned", not for the swapped answer', async ({ page }) => {
+test('catch-the-cheater: two menus start on "Choose…"; Check with one open names it and judges nothing; the swapped pair is "Not yet", the right pair Done and still Done after a reload', async ({ page, baseURL }) => {
   test.setTimeout(90_000);
+  const problems = watchPage(page, baseURL!);
   await page.goto('/chapters/masking/#ex-catch-the-cheater');
   const exercise = page.locator('#ex-catch-the-cheater');
   await exercise.scrollIntoViewIfNeeded();
@@ -216,13 +217,52 @@ test('catch-the-cheater opens on tw-nomask in Train mode; Done for "tw-nomask, t
   await expect(exercise.getByLabel('Model', { exact: true })).toHaveValue('tw-nomask');
   await expect(exercise.getByLabel(/Train: one pass/)).toBeChecked();
   await expect(exercise.getByLabel(/no mask \(as trained/)).toBeChecked();
-  const box = exercise.getByLabel(/Lower training loss, then valid text/);
-  await expect(box).toBeEditable({ timeout: 20_000 });
+  await expect(exercise.getByRole('textbox', { name: /Lower training loss/ })).toHaveCount(0);
+
+  const lowerLoss = exercise.getByRole('combobox', { name: 'Lower training loss on the text' });
+  const betterText = exercise.getByRole('combobox', { name: 'Writes valid TinyWorld' });
+  const status = exercise.locator('.exercise-panel').getByRole('status');
   const check = exercise.getByRole('button', { name: 'Check' });
-  await box.fill('tw-learned, tw-nomask');
+  for (const menu of [lowerLoss, betterText]) {
+    await expect(menu).toHaveValue('');
+    await expect(menu.locator('option:checked')).toHaveText('Choose…');
+    await expect(menu.locator('option')).toHaveText(['Choose…', 'tw-learned', 'tw-nomask']);
+  }
+
+  // By keyboard: focus the first menu, step down to tw-learned (the swapped answer), leave the second one open.
+  await lowerLoss.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(lowerLoss).toHaveValue('tw-learned');
+  await page.keyboard.press('Tab');
+  await expect(betterText).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(check).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveText('Choose an answer in every menu first (still open: Writes valid TinyWorld).');
+  await expect(status).not.toContainText('Not yet');
+  await expect(status).not.toContainText('Done');
+  await expect(betterText).toBeFocused();
+  await expect(betterText).toHaveAttribute('aria-invalid', 'true');
+  const axe = await new AxeBuilder({ page }).include('#ex-catch-the-cheater .exercise-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+
+  // The swapped pair is judged and refused.
+  await betterText.selectOption('tw-nomask');
   await check.click();
-  await expect(exercise).not.toContainText('Done');
-  await box.fill('tw-nomask, tw-learned');
+  await expect(status).toHaveText('Not yet: have another look.');
+
+  // The right pair: lower loss tw-nomask, valid text tw-learned.
+  await lowerLoss.selectOption('tw-nomask');
+  await betterText.selectOption('tw-learned');
   await check.click();
-  await expect(exercise).toContainText('Done');
+  await expect(status).toContainText('Done!');
+  await expect(status).toContainText('Saved to your progress.');
+
+  // Saved like a typed answer: "done" survives the reload, the choices themselves are not restored.
+  await page.reload();
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise.locator('.exercise-panel[data-hydrated="true"]')).toBeVisible({ timeout: 20_000 });
+  await expect(status).toContainText('Done!');
+  await expect(lowerLoss).toHaveValue('');
+  expect(problems).toEqual([]);
 });

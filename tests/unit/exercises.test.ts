@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { exerciseChecks } from '../../lessons/checks/index.ts';
-import { runCheck } from '../../lessons/checks/types.ts';
+import { checkMenus, runCheck } from '../../lessons/checks/types.ts';
 import { lessonSchema } from '../../site/lib/exerciseSchema.ts';
 import { widgetStates } from '../../site/lib/widgetStates.ts';
 import { softmaxLabView, type SoftmaxLabSettings } from '../../widgets/softmax/softmaxLabModel.ts';
@@ -54,6 +54,12 @@ describe('declared exercises', () => {
     }
   });
 
+  test('every menu exercise says "not yet" with its menus unanswered', () => {
+    const menuExercises = exercises.filter((e) => e.answerMenus);
+    expect(menuExercises.map((e) => e.id)).toContain('catch-the-cheater');
+    for (const exercise of menuExercises) expect(runCheck(exerciseChecks[exercise.id], { state: {}, view: {}, answer: {} }), exercise.id).toBe(false);
+  });
+
   test('every lesson with a quiz places <Quiz> for itself', () => {
     for (const lesson of lessons.filter((l) => l.data.quiz.length > 0)) {
       const id = lesson.file.replace(/^\d+-/, '').replace(/\.mdx$/, '');
@@ -76,6 +82,33 @@ describe('lessonSchema rejects broken declarations', () => {
     expect(lessonSchema.safeParse({ ...base, exercises: [{ ...exercise, id: 'Has Spaces' }] }).success).toBe(false);
     expect(lessonSchema.safeParse({ ...base, exercises: [{ ...exercise, widget: undefined }] }).success).toBe(false);
     expect(lessonSchema.safeParse({ ...base, exercises: [{ ...exercise, widget: undefined, answerLabel: 'Answer' }] }).success).toBe(true);
+  });
+
+  describe('answer menus', () => {
+    const menus = [
+      { key: 'lowerLoss', label: 'Lower training loss', options: ['tw-learned', 'tw-nomask'] },
+      { key: 'betterText', label: 'Writes valid text', options: ['tw-learned', 'tw-nomask'] },
+    ];
+    const menuExercise = { ...exercise, widget: undefined, answerMenus: menus };
+    const parse = (ex: Record<string, unknown>) => lessonSchema.safeParse({ ...base, exercises: [ex] });
+
+    test('menus alone are enough for an exercise, and come through in order', () => {
+      const result = parse(menuExercise);
+      expect(result.success).toBe(true);
+      expect(result.data?.exercises[0].answerMenus).toEqual(menus);
+    });
+    test('a menu with one option, repeated options, an empty label or a key the check could not read is rejected', () => {
+      expect(parse({ ...menuExercise, answerMenus: [{ ...menus[0], options: ['tw-learned'] }] }).success).toBe(false);
+      expect(parse({ ...menuExercise, answerMenus: [{ ...menus[0], options: ['tw-learned', 'tw-learned'] }] }).success).toBe(false);
+      expect(parse({ ...menuExercise, answerMenus: [{ ...menus[0], options: ['tw-learned', ''] }] }).success).toBe(false);
+      expect(parse({ ...menuExercise, answerMenus: [{ ...menus[0], label: '' }] }).success).toBe(false);
+      expect(parse({ ...menuExercise, answerMenus: [{ ...menus[0], key: 'lower-loss' }] }).success).toBe(false);
+    });
+    test('no menus at all, two menus with one key, or menus and an answer box together are rejected', () => {
+      expect(parse({ ...menuExercise, answerMenus: [] }).success).toBe(false);
+      expect(parse({ ...menuExercise, answerMenus: [menus[0], { ...menus[1], key: 'lowerLoss' }] }).success).toBe(false);
+      expect(parse({ ...menuExercise, answerLabel: 'Answer' }).success).toBe(false);
+    });
   });
 
   test('a multiple-choice question whose correct index is out of range', () => {
@@ -140,6 +173,13 @@ describe('softmaxLabView (curriculum chapter 5, five tokens)', () => {
   test('an invalid score gives empty lists instead of throwing (checks then say "not yet")', () => {
     expect(softmaxLabView({ ...five, scores: [4, Number.NaN] })).toEqual({ probs: [], kept: [], keptProbs: [] });
   });
+});
+
+test('checkMenus hands the check the chosen options, and says "not solved" to a typed answer', () => {
+  const check = checkMenus<unknown, unknown>(({ answer }) => answer.a === 'x' && answer.b === 'y');
+  expect(runCheck(check, { state: null, view: null, answer: { a: 'x', b: 'y' } })).toBe(true);
+  expect(runCheck(check, { state: null, view: null, answer: { a: 'y', b: 'x' } })).toBe(false);
+  expect(runCheck(check, { state: null, view: null, answer: 'x y' })).toBe(false);
 });
 
 test('runCheck treats a throwing check as unsolved', () => {

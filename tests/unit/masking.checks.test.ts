@@ -1,7 +1,7 @@
 // Chapter 7's exercise checks: "not yet" on each declared start state, "done" on the curriculum's solutions.
 import { describe, expect, test } from 'vitest';
 import { exerciseChecks } from '../../lessons/checks/index.ts';
-import { runCheck } from '../../lessons/checks/types.ts';
+import { runCheck, type Answer } from '../../lessons/checks/types.ts';
 import { widgetStates } from '../../site/lib/widgetStates.ts';
 import { maskPainterView, type MaskPainterSettings } from '../../widgets/masking/maskPainterModel.ts';
 import { generationRowCounts, startSettings, trainVsGenerateView, type TrainVsGenerateSettings } from '../../widgets/masking/trainVsGenerateModel.ts';
@@ -84,26 +84,42 @@ describe('generation cost with and without a KV cache', () => {
   });
 });
 
-describe('catch-the-cheater (a typed answer beside the widget: lower loss first, then valid text)', () => {
-  const check = (answer: string) => runCheck(exerciseChecks['catch-the-cheater'], { state: {}, view: {}, answer });
-  test('accepts tw-nomask then tw-learned, however written', () => {
-    for (const answer of ['tw-nomask, tw-learned', 'nomask / learned', 'Lower loss: TW-NOMASK; valid text: tw-learned']) expect(check(answer), answer).toBe(true);
+describe('catch-the-cheater (two menus beside the widget: lower training loss, valid text)', () => {
+  const exercise = lesson.exercises.find((e) => e.id === 'catch-the-cheater')!;
+  const check = (answer: Answer, state: unknown = {}) => runCheck(exerciseChecks['catch-the-cheater'], { state, view: {}, answer });
+
+  test('passes only for lower loss tw-nomask and valid text tw-learned', () => {
+    expect(check({ lowerLoss: 'tw-nomask', betterText: 'tw-learned' })).toBe(true);
   });
-  test('refuses the swapped answer, one name, both names twice, or an empty answer', () => {
-    for (const answer of ['tw-learned, tw-nomask', 'tw-nomask', 'tw-nomask tw-learned tw-nomask', '']) expect(check(answer), answer).toBe(false);
+  test('fails for the swapped pair, the same model twice, or a menu left out', () => {
+    expect(check({ lowerLoss: 'tw-learned', betterText: 'tw-nomask' })).toBe(false);
+    expect(check({ lowerLoss: 'tw-nomask', betterText: 'tw-nomask' })).toBe(false);
+    expect(check({ lowerLoss: 'tw-learned', betterText: 'tw-learned' })).toBe(false);
+    expect(check({ lowerLoss: 'tw-nomask' })).toBe(false);
+    expect(check({})).toBe(false);
   });
-  test('opens the widget on tw-nomask in Train mode, without the mask it was trained without, and keeps the answer box', () => {
-    const exercise = lesson.exercises.find((e) => e.id === 'catch-the-cheater')!;
+  test('a typed answer never passes, even one naming the right models in order (the exercise takes menus only)', () => {
+    for (const answer of ['tw-nomask, tw-learned', '']) expect(check(answer), answer).toBe(false);
+  });
+  test('declares the two menus the curriculum names, each offering both models, and no answer box', () => {
+    expect(exercise.answerLabel).toBeUndefined();
+    expect(exercise.answerMenus).toEqual([
+      { key: 'lowerLoss', label: 'Lower training loss on the text', options: ['tw-learned', 'tw-nomask'] },
+      { key: 'betterText', label: 'Writes valid TinyWorld', options: ['tw-learned', 'tw-nomask'] },
+    ]);
+    expect(exercise.task).toMatch(/Choose a model in each of the two menus/);
+    expect(exercise.task).not.toMatch(/Type the two model names/);
+  });
+  test('opens the widget on tw-nomask in Train mode, without the mask it was trained without', () => {
     expect(exercise.widget).toBe('TrainVsGenerate');
     expect(exercise.start).toEqual({ model: 'tw-nomask', mode: 'train' });
     expect(startSettings(exercise.start as Partial<TrainVsGenerateSettings>)).toMatchObject({ model: 'tw-nomask', mode: 'train', causal: false });
-    expect(exercise.answerLabel).toMatch(/Lower training loss, then valid text/);
   });
   test('the correct answer does not depend on which model the widget shows when it is submitted', () => {
     for (const model of ['tw-learned', 'tw-nomask'] as const) {
       const state = startSettings({ model, mode: 'train' });
-      expect(runCheck(exerciseChecks['catch-the-cheater'], { state, view: trainVsGenerateView(state, {}), answer: 'tw-nomask, tw-learned' })).toBe(true);
-      expect(runCheck(exerciseChecks['catch-the-cheater'], { state, view: trainVsGenerateView(state, {}), answer: 'tw-learned, tw-nomask' })).toBe(false);
+      expect(check({ lowerLoss: 'tw-nomask', betterText: 'tw-learned' }, state)).toBe(true);
+      expect(check({ lowerLoss: 'tw-learned', betterText: 'tw-nomask' }, state)).toBe(false);
     }
   });
 });
