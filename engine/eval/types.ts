@@ -29,6 +29,16 @@ export interface CheckOutcome {
   threshold: string;
   /** Per-probe data for lessons and debugging. */
   details?: Json;
+  /** Present when the threshold differs from the curriculum's; says what was measured to justify it. */
+  calibration?: Calibration;
+}
+
+/** A threshold changed from curriculum §2.5, with the measurement behind the change (issue #4 allows no other kind). */
+export interface Calibration {
+  /** The curriculum's condition, in words. */
+  curriculum: string;
+  /** What was measured that made the change necessary, and why the new value still tests the claim. */
+  reason: string;
 }
 
 /** A check as stored in a manifest: `pass` is the verdict when it gates this variant, else 'report'. */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACCEPTANCE_PROMPTS } from '../../engine/corpus/acceptancePrompts.ts';
 import { judgeAppleContinuations } from '../../engine/eval/appleSenses.ts';
-import { judgeCheater, judgeReferenceGrammar } from '../../engine/eval/cheater.ts';
+import { CHEATER_MAX_PARSE_RATE, REFERENCE_MIN_PARSE_RATE, judgeCheater, judgeReferenceGrammar } from '../../engine/eval/cheater.ts';
 import type { GreedyOutput } from '../../engine/eval/cheater.ts';
 import { judgeAfterFineTune, judgeHeldOutFacts, judgeOverfitting, judgeSft } from '../../engine/eval/fineTuneFacts.ts';
 import type { HeldOutReading } from '../../engine/eval/fineTuneFacts.ts';
@@ -143,8 +143,14 @@ describe('C-16', () => {
     expect(judgeCheater(outputs(0), { nomask: 0.3, learned: 1 }).met).toBe(false);
     expect(judgeCheater(outputs(0)).measured.lossRatio).toBe('not available');
   });
-  it('tw-learned side: at least 90 % parse (18/20 passes, 17/20 fails)', () => {
-    expect(judgeReferenceGrammar(outputs(18)).met).toBe(true);
-    expect(judgeReferenceGrammar(outputs(17)).met).toBe(false);
+  it('tw-learned side: calibrated to at least 60 % parse (12/20 passes, 11/20 fails), and says so with the curriculum\'s 90 %', () => {
+    expect(judgeReferenceGrammar(outputs(12)).met).toBe(true);
+    expect(judgeReferenceGrammar(outputs(11)).met).toBe(false);
+    const { calibration } = judgeReferenceGrammar(outputs(20));
+    expect(calibration?.curriculum).toBe('parse rate ≥ 90 %');
+    expect(calibration?.reason).toMatch(/30 %/);
+  });
+  it('the calibrated bar still keeps the honest model at least twice the cheater\'s ceiling', () => {
+    expect(REFERENCE_MIN_PARSE_RATE).toBeGreaterThanOrEqual(2 * CHEATER_MAX_PARSE_RATE);
   });
 });
