@@ -54,8 +54,20 @@ export function trainingCurve(manifest: ModelManifest): CurvePoint[] {
 export interface TrainingFacts {
   /** How the trained weights were re-encoded (e.g. to float16) before shipping, if they were. */
   conversion?: { command: string; dtype: string };
+  /** Why this model's training seed was chosen among several runs, with each run's headline numbers. */
+  seedSelection?: SeedSelection;
   command?: string; corpusSeed?: number; corpusTokens?: number; corpusSha?: string; steps?: number; tokensSeen?: number;
   startLoss?: number; finalTrainLoss?: number; finalValLoss?: number; hGen?: number; wallSeconds?: number; tokensPerSecond?: number; threads?: number;
+}
+
+/** One training run of a seed search: its seed and the numbers that decided between the runs. */
+export interface SeedRun { seed: number; valLoss: number; c6: { hungry: string; delicious: string }; c6bBestMargin: number; demoHead: string | null; c9: string; c16Parsed: string }
+/** A recorded seed search: the chosen training seed, the reason, and every run tried. */
+export interface SeedSelection { chosen: number; why: string; runs: SeedRun[] }
+
+function seedSelectionOf(value: unknown): SeedSelection | undefined {
+  const v = value as Partial<SeedSelection> | null | undefined;
+  return v && typeof v.chosen === 'number' && typeof v.why === 'string' && Array.isArray(v.runs) ? (v as SeedSelection) : undefined;
 }
 
 /** Extracts the training facts from a manifest's provenance. */
@@ -67,6 +79,7 @@ export function trainingFacts(manifest: ModelManifest): TrainingFacts {
   return {
     command: typeof p.command === 'string' ? p.command : undefined,
     conversion: typeof conversion?.command === 'string' ? { command: conversion.command, dtype: String(conversion.dtype ?? '') } : undefined,
+    seedSelection: seedSelectionOf(p.seedSelection),
     corpusSeed: num(corpus.seed), corpusTokens: num(corpus.trainTokens), corpusSha: typeof corpus.sha256 === 'string' ? corpus.sha256 : undefined,
     steps: num(p.steps), tokensSeen: num(p.tokensSeen), startLoss: num(p.startLoss), finalTrainLoss: num(p.finalTrainLoss),
     finalValLoss: num(p.finalValLoss), hGen: num(p.hGen), wallSeconds: num(p.wallSeconds), tokensPerSecond: num(p.tokensPerSecond), threads: num(p.threads),

@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { watchPage } from './helpers';
 
-const ropeDemo = JSON.parse(readFileSync('public/models/tw-rope/manifest.json', 'utf8'))
+const learnedDemo = JSON.parse(readFileSync('public/models/tw-learned/manifest.json', 'utf8'))
   .evals.checks.find((c: { id: string }) => c.id === 'C-6b').measured.demoHead as { layer: number; head: number };
 
 /** Opens chapter 6 at a widget and waits until it has hydrated and drawn its heatmap. */
@@ -104,8 +104,8 @@ test('find-the-pronoun-head: the head named on the model card solves it, and it 
   await exercise.scrollIntoViewIfNeeded();
   await expect(exercise.getByRole('group', { name: /Attention weights/ })).toBeVisible({ timeout: 30_000 });
   await expect(exercise.locator('[data-exercise-status="done"]')).toHaveCount(0);
-  await exercise.getByRole('combobox', { name: 'Layer' }).selectOption(String(ropeDemo.layer));
-  await exercise.getByRole('combobox', { name: 'Head' }).selectOption(String(ropeDemo.head));
+  await exercise.getByRole('combobox', { name: 'Layer' }).selectOption(String(learnedDemo.layer));
+  await exercise.getByRole('combobox', { name: 'Head' }).selectOption(String(learnedDemo.head));
   await expect(exercise.locator('[data-exercise-status="done"]')).toContainText('Done!');
   // On "delicious" the same head prefers honey: the last row's top key is no longer bear.
   await exercise.getByRole('button', { name: 'bear … delicious' }).click();

@@ -38,42 +38,38 @@ const flippingHeads = (model: ModelName) => everyHead.filter(([l, h]) =>
 describe('find-the-pronoun-head', () => {
   const check = attentionChecks['find-the-pronoun-head'];
 
-  it('tw-rope has a head that flips, and it is the demo head its manifest records', () => {
-    const demo = demoHeadOf('tw-rope');
-    expect(flippingHeads('tw-rope')).toContainEqual([demo.layer, demo.head]);
-    const hungry = bearOverHoney(view('tw-rope', BEAR_HUNGRY, demo.layer, demo.head).view);
+  it('tw-learned has a head that flips, and it is the demo head its manifest records', () => {
+    const demo = demoHeadOf('tw-learned');
+    expect(flippingHeads('tw-learned')).toContainEqual([demo.layer, demo.head]);
+    const hungry = bearOverHoney(view('tw-learned', BEAR_HUNGRY, demo.layer, demo.head).view);
     expect(hungry).toBeCloseTo(demo.lessonHungry, 3);
+    // The lesson's "20 other animal–food pairs" are the C-6 probes the margin averages over.
+    expect(manifest('tw-learned').evals.checks.find((c: { id: string }) => c.id === 'C-6').details).toHaveLength(20);
   });
 
-  it('tw-learned has none (its manifest’s demo head is null): heads that pick bear keep bear on "delicious"', () => {
-    expect(demoHeadOf('tw-learned')).toBeNull();
-    expect(flippingHeads('tw-learned')).toEqual([]);
-    const bearHeads = everyHead.filter(([l, h]) => bearOverHoney(view('tw-learned', BEAR_HUNGRY, l, h).view) >= PRONOUN_HEAD_MARGIN);
+  it('the lesson\'s subject heads: other tw-learned heads pick bear on "hungry" and keep bear on "delicious"', () => {
+    const demo = demoHeadOf('tw-learned');
+    const bearHeads = everyHead.filter(([l, h]) => (l !== demo.layer || h !== demo.head) && bearOverHoney(view('tw-learned', BEAR_HUNGRY, l, h).view) >= PRONOUN_HEAD_MARGIN);
     expect(bearHeads.length).toBeGreaterThan(0);
     for (const [l, h] of bearHeads) expect(bearOverHoney(view('tw-learned', BEAR_DELICIOUS, l, h).view)).toBeGreaterThan(0);
   });
 
-  it('tw-learned’s largest-margin head (from its manifest) sits in the last layer, leans to bear on "hungry", and on "delicious" loses that lean without turning to honey', () => {
-    const margins: number[][] = JSON.parse(readFileSync('public/models/tw-learned/manifest.json', 'utf8')).evals.checks.find((c: { id: string }) => c.id === 'C-6b').details.margins;
-    const best = margins.flatMap((heads, layer) => heads.map((margin, head) => ({ layer, head, margin }))).reduce((a, b) => (b.margin > a.margin ? b : a));
-    expect(best.layer).toBe(margins.length - 1);
-    expect(bearOverHoney(view('tw-learned', BEAR_HUNGRY, best.layer, best.head).view)).toBeGreaterThanOrEqual(PRONOUN_HEAD_MARGIN);
-    const delicious = bearOverHoney(view('tw-learned', BEAR_DELICIOUS, best.layer, best.head).view);
-    expect(delicious).toBeLessThan(0.05);
-    expect(delicious).toBeGreaterThan(-0.05);
+  it('tw-rope\'s recorded head flips on the lesson pair too (the lesson quotes its numbers)', () => {
+    const demo = demoHeadOf('tw-rope');
+    expect(flippingHeads('tw-rope')).toContainEqual([demo.layer, demo.head]);
   });
 
-  it('the check is false on the start (tw-rope, layer 0, head 0) and true on the demo head', () => {
-    expect(runCheck(check, { ...view('tw-rope', BEAR_HUNGRY, 0, 0), answer: '' })).toBe(false);
-    const demo = demoHeadOf('tw-rope');
-    expect(runCheck(check, { ...view('tw-rope', BEAR_HUNGRY, demo.layer, demo.head), answer: '' })).toBe(true);
+  it('the check is false on the start (tw-learned, layer 0, head 0) and true on the demo head', () => {
+    expect(runCheck(check, { ...view('tw-learned', BEAR_HUNGRY, 0, 0), answer: '' })).toBe(false);
+    const demo = demoHeadOf('tw-learned');
+    expect(runCheck(check, { ...view('tw-learned', BEAR_HUNGRY, demo.layer, demo.head), answer: '' })).toBe(true);
   });
 
   it('the check is false on the "delicious" sentence, even on the demo head, and when the view lags the text', () => {
-    const demo = demoHeadOf('tw-rope');
-    expect(runCheck(check, { ...view('tw-rope', BEAR_DELICIOUS, demo.layer, demo.head), answer: '' })).toBe(false);
-    const solved = view('tw-rope', BEAR_HUNGRY, demo.layer, demo.head);
-    const stale = view('tw-rope', BEAR_DELICIOUS, demo.layer, demo.head).view;
+    const demo = demoHeadOf('tw-learned');
+    expect(runCheck(check, { ...view('tw-learned', BEAR_DELICIOUS, demo.layer, demo.head), answer: '' })).toBe(false);
+    const solved = view('tw-learned', BEAR_HUNGRY, demo.layer, demo.head);
+    const stale = view('tw-learned', BEAR_DELICIOUS, demo.layer, demo.head).view;
     expect(runCheck(check, { state: solved.state, view: stale, answer: '' })).toBe(false);
   });
 });
@@ -88,10 +84,10 @@ describe('the check on other text', () => {
 });
 
 describe('other claims of the lesson', () => {
-  it('on tw-rope the demo head, at "apple", looks most at the cue word: "juicy" or "tech"/"company"', () => {
-    const demo = demoHeadOf('tw-rope');
+  it('on tw-learned the demo head, at "apple", looks most at the cue word: "juicy" or "tech"/"company"', () => {
+    const demo = demoHeadOf('tw-learned');
     for (const [text, cues] of [[APPLE_FRUIT, ['juicy']], [APPLE_COMPANY, ['tech', 'company']]] as const) {
-      const { view: v } = view('tw-rope', text, demo.layer, demo.head);
+      const { view: v } = view('tw-learned', text, demo.layer, demo.head);
       const row = v.A[v.query];
       expect(v.tokens[v.query]).toBe('apple');
       expect(cues).toContain(v.tokens[row.indexOf(Math.max(...row))]);
@@ -110,15 +106,6 @@ describe('other claims of the lesson', () => {
         expect(found, `${model}: ${text}`).toBe(true);
       }
     }
-  });
-
-  it('the tw-rope demo head is a modest preference: less than half its weight on bear ("hungry") or honey ("delicious")', () => {
-    const demo = demoHeadOf('tw-rope');
-    const hungry = view('tw-rope', BEAR_HUNGRY, demo.layer, demo.head).view;
-    const delicious = view('tw-rope', BEAR_DELICIOUS, demo.layer, demo.head).view;
-    expect(hungry.A[11][1]).toBeLessThan(0.5);
-    expect(delicious.A[11][4]).toBeLessThan(0.5);
-    expect(manifest('tw-learned').evals.checks.find((c: { id: string }) => c.id === 'C-6').details).toHaveLength(20);
   });
 
   it('attention is not mostly nearby: in both models some head gives ≥ 0.5 of the last token’s weight to "bear", ten positions back', () => {

@@ -34,9 +34,9 @@ describe('OrderBlindness on the course models', () => {
 
   it('tw-learned: block 0 already differs at the last position, and the answers follow the order (cat, then dog)', () => {
     const c = compare(learned.model, learned.tokenizer);
-    // Far above rounding, yet small: block 0's attention at the last position is nearly a bag here …
+    // Far above rounding, yet small (the lesson's word): block 0's attention at the last position is nearly a bag here …
     expect(c.blockOutputDifference).toBeGreaterThan(100 * ROUNDING);
-    expect(c.blockOutputDifference).toBeLessThan(0.05 * c.blockOutputScale);
+    expect(c.blockOutputDifference).toBeLessThan(0.2 * c.blockOutputScale);
     expect(c.bagDifference).toBeGreaterThan(0.001);
     // … and the deeper blocks pull the two orders apart.
     expect(c.layerDifferences.at(-1)!).toBeGreaterThan(10 * c.layerDifferences[0]);
@@ -93,7 +93,12 @@ describe('OrderBlindness on the course models', () => {
       const { model, tokenizer } = await readModelDir(`public/models/${name}`);
       const c = compare(model, tokenizer);
       if (model.config.positions === 'none') expect(c.blockOutputDifference).toBeLessThan(ROUNDING);
-      else expect(c.blockOutputDifference).toBeGreaterThan(100 * ROUNDING);
+      else {
+        // The lesson calls tw-sin's difference tiny, and says it too answers cat, then dog.
+        expect(c.blockOutputDifference).toBeGreaterThan(100 * ROUNDING);
+        expect(c.blockOutputDifference).toBeLessThan(0.05 * c.blockOutputScale);
+        expect([c.nextA.token, c.nextB.token]).toEqual(['cat', 'dog']);
+      }
     });
   }
 });
