@@ -20,6 +20,14 @@ test('no built page contains a KaTeX error or points at another origin', () => {
   }
 });
 
+test('no "On this page" entry shows TeX source: math in a heading would read as "dk\\sqrt{d_k}dk" there', () => {
+  for (const path of pages) {
+    const toc = readBuilt(path).match(/<nav class="toc"[\s\S]*?<\/nav>/)?.[0] ?? '';
+    const labels = [...toc.matchAll(/<a [^>]*>([^<]*)<\/a>/g)].map((m) => m[1]);
+    for (const label of labels) expect(label, `${path}: "${label}"`).not.toMatch(/[\\{}$^_]/);
+  }
+});
+
 test('every built page carries a Content-Security-Policy that allows only the site itself', () => {
   for (const path of pages) {
     const meta = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(readBuilt(path));
