@@ -106,11 +106,11 @@ test('the curriculum analogies: answer and honest rank of the expected word', as
   await expect(verdict).toContainText('"zzzq" is not in the model\'s vocabulary');
 });
 
-test('pure-cluster opens unsolved on monday and is solved by typing a capital', async ({ page }) => {
+test('pure-cluster opens unsolved on tuesday and is solved by typing a capital', async ({ page }) => {
   await page.goto('/chapters/embeddings/');
   const exercise = page.locator('#ex-pure-cluster');
   await exercise.scrollIntoViewIfNeeded();
-  await expect(exercise.locator('caption')).toContainText('“monday”', { timeout: 30_000 });
+  await expect(exercise.locator('caption')).toContainText('“tuesday”', { timeout: 30_000 });
   await expect(exercise.locator('[data-exercise-status="open"]')).toBeVisible();
   await exercise.getByRole('combobox', { name: 'Word' }).fill('paris');
   await expect(exercise.locator('caption')).toContainText('“paris”');

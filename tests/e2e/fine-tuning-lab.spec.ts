@@ -93,7 +93,7 @@ test('a worker crash mid-run is reported, the model reloads, and Start works aga
   await expect(lab.locator('[role="status"]')).toContainText('restarted', { timeout: 30_000 });
   await expect.poll(() => status(lab)).toBe('idle');
   await expect(quorviaRow(lab)).toBeVisible({ timeout: 60_000 });
-  await setSteps(lab, 4);
+  await setSteps(lab, 10);
   await lab.getByRole('button', { name: 'Start' }).click();
   await expect.poll(() => status(lab), { timeout: 120_000 }).toBe('done');
   expect(await percentIn(quorviaRow(lab).locator('td').nth(2))).toBeGreaterThan(await percentIn(quorviaRow(lab).locator('td').nth(1)));

@@ -19,7 +19,8 @@ test('the real distribution, 20 seeded samples, and R resamples without running 
   await openPanel(page);
   const rows = panel(page).locator('table.distribution tbody tr');
   await expect(rows).toHaveCount(12);
-  await expect(rows.first().locator('th')).toHaveText('apple');
+  // The lesson: after "… bought an" the model is split between things you can buy with "an" (check C-11's set).
+  expect(['apple', 'orange', 'egg', 'onion']).toContain(await rows.first().locator('th').textContent());
   const first = await samples(page).allTextContents();
   const passes = panel(page).locator('[data-passes]');
   await expect(passes).toHaveText('1');
@@ -59,7 +60,9 @@ test('lowering τ with the keyboard concentrates the samples; greedy makes them 
   await expect(slider).toHaveAttribute('aria-valuetext', /τ = 0\.\d+/);
   await panel(page).getByRole('radio', { name: /greedy/ }).check();
   await expect.poll(() => distinct(panel(page))).toBe(1);
-  expect(new Set(await samples(page).allTextContents())).toEqual(new Set(['apple']));
+  // Greedy picks the top row of the distribution every time.
+  const top = await panel(page).locator('table.distribution tbody tr').first().locator('th').textContent();
+  expect(new Set(await samples(page).allTextContents())).toEqual(new Set([top]));
 });
 
 test('bad prompts get clear sentences: unknown word, emoji, empty, 100k characters', async ({ page }) => {

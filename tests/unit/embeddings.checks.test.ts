@@ -4,6 +4,8 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { embeddingsChecks } from '../../lessons/checks/embeddings.ts';
 import { runCheck } from '../../lessons/checks/types.ts';
+import { cosineNeighbours, embeddingsOf } from '../../engine/eval/neighbours.ts';
+import { readModelDir } from '../../scripts/modelDir.ts';
 import { lessonSchema } from '../../site/lib/exerciseSchema.ts';
 import { DEFAULT_PLANE, embeddingPlaneView, type EmbeddingPlaneSettings } from '../../widgets/embeddings/embeddingPlaneModel.ts';
 import { DEFAULT_EMBEDDING_MAP, type EmbeddingMapSettings, type EmbeddingMapView } from '../../widgets/embeddings/embeddingMapModel.ts';
@@ -68,8 +70,16 @@ describe('pure-cluster: every neighbour shares a §2.2 list with the word', () =
   const paris = ['copenhagen', 'hanoi', 'athens', 'lisbon', 'dublin'];
 
   test('the start word is monday, which fails with a capital among its days (the curriculum\'s paris would open solved)', () => {
-    expect(start.word).toBe('monday');
-    expect(run(state({}), { word: 'monday', neighbours: monday, analogy: null })).toBe(false);
+    expect(run(state({ word: 'monday' }), { word: 'monday', neighbours: monday, analogy: null })).toBe(false);
+  });
+  test('on the committed tw-learned the exercise opens unsolved on its start word, while the curriculum\'s paris would open solved', async () => {
+    const { model, tokenizer } = await readModelDir('public/models/tw-learned');
+    const E = embeddingsOf(model, tokenizer);
+    const neighboursOf = (word: string) => cosineNeighbours(E, word, 5).map((n) => n.token);
+    expect(run(state({}), { word: start.word!, neighbours: neighboursOf(start.word!), analogy: null })).toBe(false);
+    expect(run(state({ word: 'paris' }), { word: 'paris', neighbours: neighboursOf('paris'), analogy: null })).toBe(true);
+    // The task promises an intruder among the start word's neighbours and a start in its own highlight group.
+    expect(start.group).toBe('days');
   });
   test('before the neighbours arrive it is not solved', () => expect(run(state({}), { word: '', neighbours: [], analogy: null })).toBe(false));
   test('five capitals around paris solve it', () => expect(run(state({ word: 'paris' }), { word: 'paris', neighbours: paris, analogy: null })).toBe(true));
