@@ -184,6 +184,11 @@ test('switching to tw-nomask: its mean training loss is far below tw-learned\'s 
   // Both measured in the page, on the same text, each model scored as it was trained.
   test.info().annotations.push({ type: 'mean loss', description: `tw-learned ${learned}, tw-nomask ${nomask}, ratio ${nomask / learned}` });
   expect(nomask / learned).toBeLessThan(0.3);
+  // The cheater is almost sure of every next token, but not certain: no probability may round to "100.0 %".
+  await expect(w.locator('[data-loss-row]')).toHaveCount(9);
+  const probabilities = await w.locator('[data-loss-row] td:nth-of-type(3)').allTextContents();
+  expect(probabilities.some((p) => p.startsWith('>'))).toBe(true);
+  expect(probabilities.filter((p) => /^100(\.0)? %$/.test(p))).toEqual([]);
   // The summary above the bars shows the same engine number as the table, and tw-learned's row is still there.
   await expect(w.locator('[data-mean-loss]')).toHaveAttribute('data-mean-loss', String(nomask));
   await expect(learnedCell).toHaveAttribute('data-value', String(learned));
