@@ -1,10 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './helpers';
+import { encodeState } from '../../widgets/kit/urlState.ts';
+import { sentencePairState, wordListState, wordPairState } from '../../widgets/similarity/modelWidgetStates.ts';
 
 /** Opens the chapter and waits until a widget has hydrated (widgets hydrate when scrolled into view). */
-async function open(page: Page, id: string): Promise<void> {
-  await page.goto('/chapters/similarity/');
+async function open(page: Page, id: string, query = ''): Promise<void> {
+  await page.goto(`/chapters/similarity/${query}`);
   await page.locator(`#${id}`).scrollIntoViewIfNeeded();
   await expect(page.locator(`#${id} [data-hydrated="true"]`)).toBeVisible();
 }
@@ -198,3 +200,32 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('links reopen the course-model widgets on the typed words; a broken link says so and opens the start', async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  const problems = watchPage(page, baseURL!);
+  const pair = encodeState(wordPairState, { first: 'king', second: 'queen' });
+  const list = encodeState(wordListState, { text: 'monday tuesday paris rome red blue' });
+  const sentences = encodeState(sentencePairState, { first: 'she picked a ripe apple', second: 'he works at apple' });
+  await open(page, 'model-word-pair', `?model-word-pair=${pair}&model-similarity-matrix=${list}&sense-by-layer=${sentences}`);
+  const wordPair = page.locator('#model-word-pair');
+  await expect(wordPair.getByLabel('First word')).toHaveValue('king');
+  await expect(wordPair.getByRole('rowheader', { name: '‖queen‖', exact: true })).toBeVisible({ timeout: 30_000 });
+  const matrix = page.locator('#model-similarity-matrix');
+  await matrix.scrollIntoViewIfNeeded();
+  await expect(matrix.getByRole('textbox')).toHaveValue('monday tuesday paris rome red blue');
+  await expect(matrix.locator('table').getByText('tuesday', { exact: true }).first()).toBeVisible({ timeout: 30_000 });
+  const sense = page.locator('#sense-by-layer');
+  await sense.scrollIntoViewIfNeeded();
+  await expect(sense.getByLabel('Sentence 1')).toHaveValue('she picked a ripe apple');
+  await expect(sense.locator('tr[data-depth="4"] td[data-cos]')).not.toHaveText('—', { timeout: 30_000 });
+  // Editing writes the new words back into the address, so "Copy link" and a reload keep them.
+  await wordPair.getByLabel('Second word').fill('prince');
+  await wordPair.getByRole('button', { name: 'Compare' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('model-word-pair')).toBe(encodeState(wordPairState, { first: 'king', second: 'prince' }));
+  expect(problems).toEqual([]);
+
+  await open(page, 'model-word-pair', '?model-word-pair=1.%25%25broken');
+  await expect(page.locator('#model-word-pair').getByLabel('First word')).toHaveValue('apple');
+  await expect(page.locator('#model-word-pair .notice')).toContainText('could not be read');
+});

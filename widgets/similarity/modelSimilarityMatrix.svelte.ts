@@ -1,6 +1,7 @@
 // Live state of ModelSimilarityMatrix: a typed list of course words, their embedding rows from the worker, and the
 // cosine and dot-product matrices computed from those rows.
 import { getEngine, isSupersededOrCancelled } from '../../engine/client.ts';
+import { DEFAULT_WORD_LIST } from './modelWidgetStates.ts';
 import { ModelSession } from '../kit/modelSession.svelte.ts';
 import { WORD_PRESETS, parseWordList, similarityMatrices, type SimilarityMatrices } from './similarityMatrixModel.ts';
 
@@ -8,7 +9,7 @@ import { WORD_PRESETS, parseWordList, similarityMatrices, type SimilarityMatrice
 export class ModelSimilarityMatrixState {
   readonly session = new ModelSession();
   /** The list as typed (commas or spaces between words). */
-  text = $state(WORD_PRESETS[0].words.join(', '));
+  text = $state(DEFAULT_WORD_LIST.text);
   /** The words as the vocabulary spells them, once the worker answered. */
   words = $state<string[]>([]);
   dModel = $state(0);

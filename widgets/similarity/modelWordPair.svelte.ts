@@ -2,6 +2,7 @@
 import { getEngine, isSupersededOrCancelled } from '../../engine/client.ts';
 import { ModelSession } from '../kit/modelSession.svelte.ts';
 import { measurePair, type PairMeasures } from './vectorMath.ts';
+import { DEFAULT_WORD_PAIR } from './modelWidgetStates.ts';
 
 /** Pairs worth trying, from the lesson. */
 export const SUGGESTED_PAIRS: [string, string][] = [['apple', 'banana'], ['apple', 'paris'], ['happy', 'sad'], ['king', 'queen']];
@@ -9,8 +10,8 @@ export const SUGGESTED_PAIRS: [string, string][] = [['apple', 'banana'], ['apple
 /** The two words, the rows the worker sent, and the measures computed from them. */
 export class ModelWordPairState {
   readonly session = new ModelSession();
-  first = $state('apple');
-  second = $state('banana');
+  first = $state(DEFAULT_WORD_PAIR.first);
+  second = $state(DEFAULT_WORD_PAIR.second);
   /** The words as the vocabulary spells them, once the worker answered. */
   shown = $state<[string, string] | null>(null);
   dModel = $state(0);

@@ -1,5 +1,6 @@
 // Live state of SenseByLayer: the vector at "apple" in two sentences, at every depth of the course model.
 import { getEngine, isSupersededOrCancelled } from '../../engine/client.ts';
+import { DEFAULT_SENTENCE_PAIR } from './modelWidgetStates.ts';
 import { residualStreams, rowOf } from '../../engine/trace.ts';
 import { ModelSession } from '../kit/modelSession.svelte.ts';
 import { measurePair } from './vectorMath.ts';
@@ -18,8 +19,8 @@ export function focusPosition(tokens: readonly string[]): number {
 /** Two sentences in, one cosine per depth out. */
 export class SenseByLayerState {
   readonly session = new ModelSession();
-  first = $state('she ate a red apple');
-  second = $state('the tech company apple');
+  first = $state(DEFAULT_SENTENCE_PAIR.first);
+  second = $state(DEFAULT_SENTENCE_PAIR.second);
   rows = $state<DepthRow[]>([]);
   problem = $state<string | null>(null);
 
