@@ -3,7 +3,7 @@
 import { getEngine, isSupersededOrCancelled } from '../../engine/client.ts';
 import { DEFAULT_WORD_LIST } from './modelWidgetStates.ts';
 import { ModelSession } from '../kit/modelSession.svelte.ts';
-import { WORD_PRESETS, parseWordList, similarityMatrices, type SimilarityMatrices } from './similarityMatrixModel.ts';
+import { parseWordList, similarityMatrices, type SimilarityMatrices } from './similarityMatrixModel.ts';
 
 /** The typed words, the words the worker confirmed, and their matrices. */
 export class ModelSimilarityMatrixState {
