@@ -4,16 +4,32 @@ import { z } from 'zod';
 import { defineWidgetState } from '../kit/urlState.ts';
 import { MAX_INPUT_LENGTH, WORD_PRESETS } from './similarityMatrixModel.ts';
 
-/** ModelWordPair's settings: the two words compared. */
-export interface WordPairSettings { first: string; second: string }
+/** Two typed texts side by side: ModelWordPair's words, SenseByLayer's sentences. */
+export interface TextPairSettings { first: string; second: string }
+
+/** Longest word the word pair's boxes accept. */
+export const WORD_MAX_LENGTH = 200;
+/** Longest sentence SenseByLayer's boxes accept. */
+export const SENTENCE_MAX_LENGTH = 400;
+
+/** Version 1 of a text pair's URL state: both texts up to `maxLength`; the widget itself judges the words. */
+function textPairState(defaults: TextPairSettings, maxLength: number) {
+  return defineWidgetState<TextPairSettings>({
+    version: 1,
+    defaults,
+    schema: z.object({ first: z.string().max(maxLength), second: z.string().max(maxLength) }),
+  });
+}
+
 /** Opens on apple and banana, the lesson's first pair. */
-export const DEFAULT_WORD_PAIR: WordPairSettings = { first: 'apple', second: 'banana' };
-/** Version 1: two words; the widget itself says when one is not in the vocabulary. */
-export const wordPairState = defineWidgetState<WordPairSettings>({
-  version: 1,
-  defaults: DEFAULT_WORD_PAIR,
-  schema: z.object({ first: z.string().max(200), second: z.string().max(200) }),
-});
+export const DEFAULT_WORD_PAIR: TextPairSettings = { first: 'apple', second: 'banana' };
+/** ModelWordPair's URL state. */
+export const wordPairState = textPairState(DEFAULT_WORD_PAIR, WORD_MAX_LENGTH);
+
+/** Opens on the lesson's fruit and company sentences. */
+export const DEFAULT_SENTENCE_PAIR: TextPairSettings = { first: 'she ate a red apple', second: 'the tech company apple' };
+/** SenseByLayer's URL state. */
+export const sentencePairState = textPairState(DEFAULT_SENTENCE_PAIR, SENTENCE_MAX_LENGTH);
 
 /** ModelSimilarityMatrix's settings: the word list as typed. */
 export interface WordListSettings { text: string }
@@ -24,15 +40,4 @@ export const wordListState = defineWidgetState<WordListSettings>({
   version: 1,
   defaults: DEFAULT_WORD_LIST,
   schema: z.object({ text: z.string().max(MAX_INPUT_LENGTH) }),
-});
-
-/** SenseByLayer's settings: the two sentences whose "apple" vectors are compared. */
-export interface SentencePairSettings { first: string; second: string }
-/** Opens on the lesson's fruit and company sentences. */
-export const DEFAULT_SENTENCE_PAIR: SentencePairSettings = { first: 'she ate a red apple', second: 'the tech company apple' };
-/** Version 1: two sentences, as long as the input boxes allow. */
-export const sentencePairState = defineWidgetState<SentencePairSettings>({
-  version: 1,
-  defaults: DEFAULT_SENTENCE_PAIR,
-  schema: z.object({ first: z.string().max(400), second: z.string().max(400) }),
 });
